@@ -1,0 +1,132 @@
+"""Draw one diagram file: the child process behind every figure.
+
+Run as `python -m figures.draw DIAGRAM_FILE SHOWN_FOLDER`, with the diagram's
+folder as the working directory; SHOWN_FOLDER is that folder as messages should
+name it (e.g. `diagrams`). It runs the file as a script, catches the `diagrams.Diagram`
+it builds instead of letting the library render it, lays it out with Graphviz,
+makes the SVG self-contained and prints one JSON object on stdout:
+
+    {"caption": ..., "alt": ..., "description": ..., "svg": ...}
+
+A diagram file is an ordinary `diagrams` script that also sets two strings,
+`CAPTION` and `ALT`, and may set `DESCRIPTION` (Markdown, shown to every reader
+under the figure). Whatever goes wrong is printed on stderr as `file:line:
+message` and the process exits with status 1.
+
+Each file runs in a fresh process so that an edited file, or an edited helper
+it imports, is always re-read (`mkdocs serve` never reloads modules), so that a
+file that never ends can be stopped, and so that several files can be drawn at
+once. The house style set here (tight padding, readable fonts, ids numbered in
+drawing order instead of `uuid4`) only changes the library's defaults: a
+diagram file can still override any of it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+import runpy
+import sys
+import traceback
+from pathlib import Path
+from typing import Any
+
+import diagrams
+import graphviz
+
+from figures.svg import UnsafeSvgError, make_self_contained
+
+HOUSE_GRAPH_ATTRS = {"pad": "0.1", "fontname": "DejaVu Sans"}
+HOUSE_NODE_ATTRS = {"fontname": "DejaVu Sans"}
+INSTALL_GRAPHVIZ = (
+    "install it and run the build again: `sudo apt-get install graphviz` (Debian, Ubuntu), "
+    "`brew install graphviz` (macOS), `winget install graphviz` (Windows)"
+)
+IMAGE_ATTRIBUTE = re.compile(r'\bimage="([^"]*)"')
+
+
+class DrawError(Exception):
+    """A mistake in a diagram file, reported as `file:line: message`."""
+
+
+def capture_diagrams() -> list[diagrams.Diagram]:
+    """Make every `with Diagram(...)` block hand its graph to us instead of rendering it."""
+    drawn: list[diagrams.Diagram] = []
+
+    def leave(self: diagrams.Diagram, *exc_info: object) -> None:
+        if exc_info[0] is None:
+            drawn.append(self)
+        diagrams.setdiagram(None)
+
+    diagrams.Diagram.__exit__ = leave  # type: ignore[method-assign,assignment]
+    diagrams.Diagram._default_graph_attrs.update(HOUSE_GRAPH_ATTRS)
+    diagrams.Diagram._default_node_attrs.update(HOUSE_NODE_ATTRS)
+    numbers = itertools.count(1)
+    diagrams.Node._rand_id = staticmethod(lambda: f"n{next(numbers)}")  # type: ignore[method-assign]
+    return drawn
+
+
+def where_in(path: Path, shown_folder: str, error: BaseException) -> str:
+    """The innermost `file:line` of the traceback that lies in the diagram folder."""
+    if isinstance(error, SyntaxError) and error.filename:
+        return f"{shown_folder}/{Path(error.filename).name}:{error.lineno}"
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if Path(f.filename).resolve().parent == path.parent]
+    if not frames:
+        return f"{shown_folder}/{path.name}"
+    return f"{shown_folder}/{Path(frames[-1].filename).name}:{frames[-1].lineno}"
+
+
+def text_setting(shown: str, settings: dict[str, Any], name: str, required: bool = True) -> str:
+    value = settings.get(name, "")
+    if not isinstance(value, str) or (required and not value.strip()):
+        raise DrawError(f'{shown}: set {name} to a non-empty string, e.g. {name} = "..."')
+    return value.strip()
+
+
+def draw(path: Path, shown_folder: str) -> dict[str, str]:
+    """Run the diagram file at `path` and return its figure; `shown_folder` names its folder in messages."""
+    shown = f"{shown_folder}/{path.name}"
+    drawn = capture_diagrams()
+    try:
+        settings = runpy.run_path(path.name, run_name="__main__")
+    except Exception as error:  # any mistake in the file: report where it is
+        summary = "".join(traceback.format_exception_only(error)).strip()
+        raise DrawError(f"{where_in(path, shown_folder, error)}: {summary}") from error
+    if len(drawn) != 1:
+        raise DrawError(
+            f"{shown}: draws {len(drawn)} diagrams; a diagram file must draw exactly one `with Diagram(...):` block"
+        )
+    source = drawn[0].dot.source
+    for icon in IMAGE_ATTRIBUTE.findall(source):
+        if not (path.parent / icon).is_file():
+            raise DrawError(f"{shown}: icon {icon!r} does not exist; check the path given to the node")
+    figure = {
+        "caption": text_setting(shown, settings, "CAPTION"),
+        "alt": text_setting(shown, settings, "ALT"),
+        "description": text_setting(shown, settings, "DESCRIPTION", required=False),
+    }
+    try:
+        svg = drawn[0].dot.pipe(format="svg", encoding="utf-8")
+        figure["svg"] = make_self_contained(svg, base_dir=path.parent, title=figure["alt"])
+    except graphviz.ExecutableNotFound as error:
+        raise DrawError(f"Graphviz is not installed: {INSTALL_GRAPHVIZ}") from error
+    except graphviz.CalledProcessError as error:
+        raise DrawError(f"{shown}: Graphviz failed: {error.stderr.strip()}") from error
+    except UnsafeSvgError as error:
+        raise DrawError(f"{shown}: {error}") from error
+    return figure
+
+
+def main(argv: list[str]) -> int:
+    try:
+        figure = draw(Path(argv[1]).resolve(), shown_folder=argv[2])
+    except DrawError as error:
+        print(error, file=sys.stderr)
+        return 1
+    json.dump(figure, sys.stdout)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

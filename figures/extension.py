@@ -1,0 +1,185 @@
+"""Python-Markdown extension: put a drawn diagram wherever a page names one.
+
+A line that holds only `{diagram: NAME}` becomes the figure drawn by
+`diagrams/NAME.py`: an inline SVG titled with the diagram's alt text, its
+caption, and, when the diagram has one, a long description that every reader
+can open. It works wherever Markdown blocks go: at the top level, in list items,
+in admonitions. Placeholders in fenced code, in inline code and in HTML comments
+are left alone, so a page can show the syntax.
+
+Any other use of `{diagram` stops the build with a `DiagramError` that names
+the line, the problem and the known diagram names: a bare `{diagram}`, a
+malformed placeholder, a placeholder inside a line of text, an unknown name.
+
+Options (under `markdown_extensions:` in `mkdocs.yml`):
+
+- `diagrams_dir`: the folder of diagram files (default `diagrams`);
+- `cache_dir`: where drawn figures are kept between builds (default `.cache/figures`);
+- `timeout`: seconds a diagram file may take to draw (default 60).
+
+Paths are relative to the folder the build runs in.
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+import re
+import xml.etree.ElementTree as ET
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import markdown
+from markdown.blockprocessors import BlockProcessor
+from markdown.preprocessors import Preprocessor
+
+from figures import DiagramError
+from figures.library import NAME, DiagramLibrary, Figure
+from figures.svg import ID_PREFIX
+
+MENTION = re.compile(r"\{\s*diagram\b", re.IGNORECASE)
+PLACEHOLDER = re.compile(r"\{diagram:[ \t]*(?P<name>[^{}]*?)[ \t]*\}")
+# What a page may contain that mentions a placeholder without being one.
+LEFT_ALONE = re.compile(r"(?<!\\)(`+).+?(?<!`)\1(?!`)|<!--.*?-->", re.DOTALL)
+
+LIBRARIES: dict[tuple[Path, Path, float], DiagramLibrary] = {}
+
+
+def library_for(diagrams_dir: str, cache_dir: str, timeout: float) -> DiagramLibrary:
+    """One library per folder for the whole process, so `mkdocs serve` keeps what it drew."""
+    key = (Path(diagrams_dir).resolve(), Path(cache_dir).resolve(), timeout)
+    if key not in LIBRARIES:
+        LIBRARIES[key] = DiagramLibrary(*key)
+    return LIBRARIES[key]
+
+
+def figure_html(name: str, figure: Figure, placement: int) -> str:
+    """The `<figure>` for one placement; the n-th placement of a name on a page gets ids of its own."""
+    prefix = f"diagram-{name}-" if placement == 1 else f"diagram-{name}-{placement}-"
+    description = ""
+    if figure.description:
+        description = (
+            '<details class="diagram-description">'
+            f"<summary>Describe this diagram</summary>{markdown.markdown(figure.description)}</details>"
+        )
+    return (
+        f'<figure class="diagram" id="{prefix}figure">'
+        f"{figure.svg.replace(ID_PREFIX, prefix)}"
+        f"<figcaption>{html.escape(figure.caption)}</figcaption>{description}</figure>"
+    )
+
+
+class SourceLines(Preprocessor):
+    """Note where each mention of `{diagram` is before other steps move lines around."""
+
+    def __init__(self, md: markdown.Markdown, extension: DiagramExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, lines: list[str]) -> list[str]:
+        self.extension.mentions = [(n, line.strip()) for n, line in enumerate(lines, 1) if MENTION.search(line)]
+        self.extension.placements = Counter()
+        return lines
+
+
+class DiagramBlocks(BlockProcessor):
+    """Replace a placeholder line with its figure; refuse any other mention of `{diagram`."""
+
+    def __init__(self, parser: Any, extension: DiagramExtension) -> None:
+        super().__init__(parser)
+        self.extension = extension
+
+    @staticmethod
+    def mention(block: str) -> int | None:
+        """The index of the first line of `block` that mentions `{diagram` outside code and comments."""
+        visible = LEFT_ALONE.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), block)
+        for index, line in enumerate(visible.split("\n")):
+            if MENTION.search(line):
+                return index
+        return None
+
+    def test(self, parent: ET.Element, block: str) -> bool:
+        return self.mention(block) is not None
+
+    def run(self, parent: ET.Element, blocks: list[str]) -> None:
+        lines = blocks.pop(0).split("\n")
+        index = self.mention("\n".join(lines))
+        assert index is not None  # test() said so
+        before, line, after = lines[:index], lines[index].strip(), lines[index + 1 :]
+        if after:
+            blocks.insert(0, "\n".join(after))
+        if before:
+            self.parser.parseBlocks(parent, ["\n".join(before)])
+        name = self.extension.name_in(line)
+        self.extension.placements[name] += 1
+        stash = self.parser.md.htmlStash.store(
+            figure_html(name, self.extension.library.figure(name), self.extension.placements[name])
+        )
+        ET.SubElement(parent, "p").text = stash
+
+
+class DiagramExtension(markdown.Extension):
+    def __init__(self, **kwargs: Any) -> None:
+        self.config = {
+            "diagrams_dir": ["diagrams", "Folder of diagram files"],
+            "cache_dir": [".cache/figures", "Folder where drawn figures are kept between builds"],
+            "timeout": [60.0, "Seconds a diagram file may take to draw"],
+        }
+        super().__init__(**kwargs)
+        self.mentions: list[tuple[int, str]] = []
+        self.placements: Counter[str] = Counter()
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Python-Markdown's name
+        self.library = library_for(
+            self.getConfig("diagrams_dir"), self.getConfig("cache_dir"), float(self.getConfig("timeout"))
+        )
+        md.preprocessors.register(SourceLines(md, self), "figures_source_lines", 100)
+        md.parser.blockprocessors.register(DiagramBlocks(md.parser, self), "figures", 16)
+
+    def line_number(self, line: str) -> str:
+        """`line N` for the first mention not yet reported that ends with `line`.
+
+        Lines in lists, quotes and admonitions reach block processors without
+        their markers and indentation, hence "ends with".
+        """
+        for position, (number, text) in enumerate(self.mentions):
+            if text.endswith(line):
+                del self.mentions[: position + 1]
+                return f"line {number}"
+        return "a line"
+
+    def name_in(self, line: str) -> str:
+        """The diagram name a placeholder line asks for, or a `DiagramError` saying what is wrong."""
+        where = self.line_number(line)
+        known = sorted(self.library.sources())
+        listing = f"Known diagrams: {', '.join(known) or 'none yet'}."
+        match = PLACEHOLDER.fullmatch(line)
+        if match is None:
+            if "{diagram}" in line.replace(" ", "").lower():
+                problem = "`{diagram}` needs a name, e.g. `{diagram: %s}`" % (known[0] if known else "my-diagram")
+            elif PLACEHOLDER.search(line):
+                problem = (
+                    f"{line!r}: a placeholder must stand alone on its own line (to show it as text, use backticks)"
+                )
+            else:
+                problem = f"{line!r} is not a placeholder; write `{{diagram: NAME}}` alone on a line"
+            raise DiagramError(f"{where}: {problem}. {listing}")
+        name = match["name"]
+        if not NAME.fullmatch(name):
+            raise DiagramError(
+                f"{where}: {line!r}: a diagram name is lower-case letters, digits and hyphens, "
+                f"e.g. my-diagram. {listing}"
+            )
+        if name not in known:
+            close = difflib.get_close_matches(name, known, n=1)
+            hint = f" Did you mean {close[0]!r}?" if close else ""
+            raise DiagramError(
+                f"{where}: unknown diagram {name!r}.{hint} {listing} "
+                f"To make a new one, add {Path(self.getConfig('diagrams_dir')) / name}.py."
+            )
+        return name
+
+
+def makeExtension(**kwargs: Any) -> DiagramExtension:  # noqa: N802 - Python-Markdown's name
+    return DiagramExtension(**kwargs)

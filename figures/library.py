@@ -1,0 +1,139 @@
+"""The diagram folder: every diagram in it, drawn only when something changed.
+
+A diagram is a `.py` file in the folder, and its name is the file name without
+`.py`: lower-case words joined by hyphens, e.g. `infrastructure-stack.py`.
+Files whose names start with `_`, and everything in sub-folders, are helpers
+that diagrams share (a Python module, a custom icon).
+
+Each diagram's content key hashes its own file, every helper, and the versions
+of the tools that draw it (this package, `diagrams`, Graphviz, Pillow). A key
+already in memory or in the disk cache is not drawn again; the others are drawn
+at the same time, one child process each (`figures.draw`), before the first
+page that needs any of them is converted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from functools import cache
+from importlib.metadata import version
+from pathlib import Path
+
+from figures import DiagramError
+from figures.cache import DiskCache, log
+
+NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+TOOL_PACKAGES = ("diagrams", "graphviz", "pillow")
+
+
+@dataclass(frozen=True)
+class Figure:
+    caption: str
+    alt: str
+    description: str
+    svg: str
+
+
+@cache
+def toolchain() -> bytes:
+    """Everything besides the diagram folder that can change a drawing."""
+    dot = shutil.which("dot")
+    graphviz = subprocess.run([dot, "-V"], capture_output=True, text=True).stderr if dot else "missing"
+    code = b"".join(p.read_bytes() for p in sorted(Path(__file__).parent.glob("*.py")))
+    packages = ",".join(f"{name}={version(name)}" for name in TOOL_PACKAGES)
+    return f"{graphviz}|{packages}|".encode() + code
+
+
+class DiagramLibrary:
+    """The diagrams of one folder, each drawn at most once per content."""
+
+    def __init__(self, folder: Path, cache_folder: Path, timeout: float) -> None:
+        self.folder = folder
+        self.cache = DiskCache(cache_folder)
+        self.timeout = timeout
+        self.drawn: dict[str, Figure] = {}  # by content key, for the life of the process
+        self.failed: dict[str, DiagramError] = {}
+        self.lock = threading.Lock()
+
+    def sources(self) -> dict[str, Path]:
+        """Every diagram in the folder, by name."""
+        if not self.folder.is_dir():
+            raise DiagramError(f"the diagram folder {self.folder} does not exist; create it or fix `diagrams_dir`")
+        found = {}
+        for path in sorted(self.folder.glob("*.py")):
+            if path.name.startswith("_"):
+                continue
+            if not NAME.fullmatch(path.stem):
+                raise DiagramError(
+                    f"{path}: a diagram's file name must be lower-case words joined by hyphens, "
+                    "e.g. my-diagram.py (helpers that diagrams share start with _)"
+                )
+            found[path.stem] = path
+        return found
+
+    def keys(self) -> dict[str, str]:
+        """The content key of every diagram, by name."""
+        helpers = hashlib.sha256(toolchain())
+        for path in sorted(self.folder.rglob("*")):
+            shared = path.name.startswith("_") or path.parent != self.folder
+            if path.is_file() and shared and "__pycache__" not in path.parts:
+                helpers.update(f"{path.relative_to(self.folder)}\0".encode() + path.read_bytes())
+        keys = {}
+        for name, path in self.sources().items():
+            digest = helpers.copy()
+            digest.update(path.read_bytes())
+            keys[name] = digest.hexdigest()[:32]
+        return keys
+
+    def figure(self, name: str) -> Figure:
+        """The figure called `name`, drawing whatever in the folder is out of date first."""
+        keys = self.keys()
+        with self.lock:
+            self.draw_missing(keys)
+        key = keys[name]
+        if key in self.failed:
+            raise self.failed[key]
+        return self.drawn[key]
+
+    def draw_missing(self, keys: dict[str, str]) -> None:
+        missing = {name: key for name, key in keys.items() if key not in self.drawn and key not in self.failed}
+        if not missing:
+            return
+        cached = {name: entry for name, key in missing.items() if (entry := self.cache.get(key))}
+        for name, entry in cached.items():
+            self.drawn[missing[name]] = Figure(**entry)
+        stale = [name for name in missing if name not in cached]
+        with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+            for name, outcome in zip(stale, pool.map(self.draw, stale), strict=True):
+                if isinstance(outcome, DiagramError):
+                    self.failed[missing[name]] = outcome
+                else:
+                    self.drawn[missing[name]] = outcome
+                    self.cache.put(missing[name], outcome.__dict__)
+        log.info("figures: %d diagram(s) drawn, %d from the cache", len(stale), len(cached))
+
+    def draw(self, name: str) -> Figure | DiagramError:
+        """Draw one diagram in a child process; a mistake comes back as the error to raise."""
+        shown = Path(os.path.relpath(self.folder))
+        command = [sys.executable, "-m", "figures.draw", f"{name}.py", str(shown)]
+        try:
+            child = subprocess.run(command, cwd=self.folder, capture_output=True, text=True, timeout=self.timeout)
+        except subprocess.TimeoutExpired:
+            return DiagramError(
+                f"{shown / name}.py: still drawing after {self.timeout:g} s, so it was stopped; "
+                "look for a loop that never ends (or raise `timeout` in the figures extension's settings)"
+            )
+        if child.returncode != 0:
+            return DiagramError(
+                child.stderr.strip() or f"{shown / name}.py: drawing failed with status {child.returncode}"
+            )
+        return Figure(**json.loads(child.stdout))

@@ -1,0 +1,145 @@
+"""Turn Graphviz's SVG into a self-contained figure that can sit inline in any page.
+
+Graphviz writes icons as links to PNG files on the build machine, ids such as
+`node1` that collide when two figures share a page, a white background, a
+tooltip `<title>` per shape, and fonts named after the build machine's. This
+module rewrites that SVG so that it:
+
+- embeds every icon as a PNG data URI, scaled to twice the size it is shown at,
+  and stores an icon used more than once a single time (`<defs>` and `<use>`);
+- prefixes every id with `ID_PREFIX`, which the page replaces with a prefix of
+  its own for each placement, so ids stay unique on any page;
+- drops the background, the per-shape tooltips and the font names, so that the
+  page's stylesheet decides colours and fonts (light and dark alike);
+- keeps only plain drawing elements: no script, no link, no event handler, no
+  `foreignObject`, nothing that points outside the figure. Anything else is an
+  `UnsafeSvgError`.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import math
+import re
+import xml.etree.ElementTree as ET
+from collections import Counter
+from pathlib import Path
+
+from PIL import Image
+
+SVG = "http://www.w3.org/2000/svg"
+XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+ID_PREFIX = "@@ID@@"
+ICON_DENSITY = 2  # pixels stored per pixel shown, for sharp icons on high-density screens
+ALLOWED_ELEMENTS = frozenset(
+    [
+        "svg",
+        "g",
+        "defs",
+        "use",
+        "title",
+        "path",
+        "polygon",
+        "polyline",
+        "ellipse",
+        "circle",
+        "rect",
+        "line",
+        "text",
+        "tspan",
+        "image",
+        "linearGradient",
+        "radialGradient",
+        "stop",
+    ]
+)
+DROPPED_ATTRIBUTES = frozenset({"font-family"})
+LOCAL_REFERENCE = re.compile(r"url\(#([^)]+)\)")
+
+ET.register_namespace("", SVG)
+
+
+class UnsafeSvgError(ValueError):
+    """The SVG holds something a self-contained figure must not have."""
+
+
+def make_self_contained(svg_text: str, base_dir: Path, title: str) -> str:
+    """Return `svg_text` rewritten as described above, titled `title` for screen readers."""
+    root = ET.fromstring(svg_text)
+    drop_tooltips_and_background(root)
+    for element in root.iter():
+        check_and_prefix(element)
+    embed_icons(root, base_dir)
+    del root.attrib["width"], root.attrib["height"]  # the stylesheet sizes figures
+    root.set("role", "img")
+    root.set("aria-labelledby", f"{ID_PREFIX}title")
+    heading = ET.Element(f"{{{SVG}}}title", id=f"{ID_PREFIX}title")
+    heading.text = title
+    root.insert(0, heading)
+    return ET.tostring(root, encoding="unicode")
+
+
+def drop_tooltips_and_background(root: ET.Element) -> None:
+    for parent in list(root.iter()):
+        for child in list(parent):
+            if child.tag == f"{{{SVG}}}title":
+                parent.remove(child)
+    graph = root.find(f"{{{SVG}}}g")
+    background = graph.find(f"{{{SVG}}}polygon") if graph is not None else None
+    if graph is not None and background is not None and background.get("fill") == "white":
+        graph.remove(background)
+
+
+def check_and_prefix(element: ET.Element) -> None:
+    tag = element.tag.removeprefix(f"{{{SVG}}}")
+    if tag not in ALLOWED_ELEMENTS:
+        raise UnsafeSvgError(f"the SVG has a <{tag}> element; remove URL, href and HTML-like labels that make it")
+    for name, value in list(element.attrib.items()):
+        if name.lower().startswith("on") or name in DROPPED_ATTRIBUTES:
+            del element.attrib[name]
+        elif name == "id":
+            element.set(name, ID_PREFIX + value)
+        elif name != XLINK_HREF:
+            element.set(name, LOCAL_REFERENCE.sub(rf"url(#{ID_PREFIX}\1)", value))
+
+
+def embed_icons(root: ET.Element, base_dir: Path) -> None:
+    images = [(parent, image) for parent in root.iter() for image in parent if image.tag == f"{{{SVG}}}image"]
+    shapes = Counter(icon_shape(image) for _, image in images)
+    shared: dict[tuple[str, str, str], str] = {}
+    defs = ET.Element(f"{{{SVG}}}defs")
+    for parent, image in images:
+        shape = icon_shape(image)
+        source = image.attrib.pop(XLINK_HREF, None) or image.attrib.pop("href", "")
+        if shapes[shape] == 1:
+            image.set("href", icon_data_uri(base_dir / source, image))
+            continue
+        if shape not in shared:
+            shared[shape] = f"{ID_PREFIX}icon{len(shared) + 1}"
+            stored = ET.SubElement(defs, f"{{{SVG}}}image", id=shared[shape])
+            stored.attrib.update({k: v for k, v in image.attrib.items() if k not in ("x", "y")})
+            stored.set("href", icon_data_uri(base_dir / source, image))
+        use = ET.Element(f"{{{SVG}}}use", href=f"#{shared[shape]}", x=image.get("x", "0"), y=image.get("y", "0"))
+        parent[list(parent).index(image)] = use
+    if len(defs):
+        root.insert(0, defs)
+
+
+def icon_shape(image: ET.Element) -> tuple[str, str, str]:
+    source = image.get(XLINK_HREF) or image.get("href") or ""
+    return source, image.get("width", ""), image.get("height", "")
+
+
+def icon_data_uri(path: Path, image: ET.Element) -> str:
+    """The icon at `path` as a PNG data URI, no larger than it is shown times `ICON_DENSITY`."""
+    if path.suffix.lower() != ".png" or not path.is_file():
+        raise UnsafeSvgError(f"icon {path.name!r} is not a PNG file that exists; use a .png icon")
+    shown = max(float(image.get(side, "0").removesuffix("px")) for side in ("width", "height"))
+    with Image.open(path) as icon:
+        largest = math.ceil(shown * ICON_DENSITY)
+        if max(icon.size) > largest > 0:
+            icon.thumbnail((largest, largest), Image.Resampling.LANCZOS)
+        buffer = io.BytesIO()
+        icon.save(buffer, format="PNG", optimize=True)
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")

@@ -1,0 +1,73 @@
+"""The whole path, for real: MkDocs builds the site, and the figures in it are self-contained."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import Project, copy_project
+
+FIGURES_ON_HOME_PAGE = 2
+
+
+def test_the_home_page_shows_both_stack_diagrams(built: Project) -> None:
+    page = built.page()
+    assert page.count('<figure class="diagram"') == FIGURES_ON_HOME_PAGE
+    assert 'id="diagram-infrastructure-stack-figure"' in page
+    assert 'id="diagram-value-stack-figure"' in page
+
+
+def test_no_placeholder_is_left_outside_code(built: Project) -> None:
+    for page in built.site.rglob("*.html"):
+        text = re.sub(r"<(code|pre)\b.*?</\1>", "", page.read_text(encoding="utf-8"), flags=re.DOTALL)
+        assert "{diagram" not in text, page
+
+
+def test_the_site_holds_no_path_of_the_build_machine(built: Project) -> None:
+    for path in built.site.rglob("*"):
+        if path.suffix in {".html", ".svg", ".xml", ".json", ".js", ".css"}:
+            text = path.read_text(encoding="utf-8", errors="replace")
+            for trace in ("site-packages", str(built.root), "/root/", "/home/"):
+                assert trace not in text, f"{trace!r} in {path}"
+    for page in built.site.rglob("*.html"):
+        assert "file:/" not in page.read_text(encoding="utf-8"), page
+
+
+def test_every_icon_is_embedded_and_nothing_points_outside_the_figure(built: Project) -> None:
+    figures = re.findall(r'<figure class="diagram".*?</figure>', built.page(), flags=re.DOTALL)
+    for figure in figures:
+        images = re.findall(r"<image\b[^>]*>", figure)
+        assert images, "a stack diagram without icons"
+        for image in images:
+            assert re.search(r'\bhref="data:image/png;base64,', image), image
+        for reference in re.findall(r'\bhref="([^"]*)"', figure):
+            assert reference.startswith(("data:image/png;base64,", "#diagram-")), reference
+        for banned in ("<script", "<foreignObject", " on", "<a ", "xlink:href"):
+            assert not re.search(rf"{banned}\w*=" if banned == " on" else re.escape(banned), figure), banned
+
+
+def test_ids_are_unique_on_the_page(built: Project) -> None:
+    ids = re.findall(r'\bid="([^"]+)"', built.page())
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+
+
+def test_a_second_build_draws_nothing(project: Project) -> None:
+    project.build()
+    assert "figures: 2 diagram(s) drawn, 0 from the cache" in project.log
+    first = project.page()
+    project.build()
+    assert "figures: 0 diagram(s) drawn, 2 from the cache" in project.log
+    assert project.page() == first
+
+
+def test_two_clean_builds_give_identical_figures(project: Project, tmp_path_factory: pytest.TempPathFactory) -> None:
+    other = copy_project(tmp_path_factory.mktemp("other"))
+    project.build()
+    other.build()
+    figures = [re.findall(r'<figure class="diagram".*?</figure>', p.page(), flags=re.DOTALL) for p in (project, other)]
+    assert figures[0] and figures[0] == figures[1]
+
+
+def test_the_build_warns_about_nothing(built: Project) -> None:
+    assert "WARNING" not in built.log

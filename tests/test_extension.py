@@ -1,0 +1,98 @@
+"""The placeholder rules, as data: a page's Markdown beside what it must become.
+
+Each case converts Markdown with the real extension and a real Graphviz,
+against the one-box diagram in tests/data/diagrams/.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import markdown
+import pytest
+
+from figures import DiagramError
+from figures.extension import DiagramExtension
+
+DIAGRAMS = Path(__file__).parent / "data" / "diagrams"
+
+# Markdown -> how many figures the page gets.
+PLACED = {
+    "alone on its line": ("{diagram: box}", 1),
+    "between two lines of a paragraph": ("Before,\n{diagram: box}\nand after.", 1),
+    "with spaces inside the braces": ("{diagram:   box }", 1),
+    "in a list item": ("- An item:\n\n    {diagram: box}", 1),
+    "in an admonition": ("!!! note\n\n    {diagram: box}", 1),
+    "in a block quote": ("> {diagram: box}", 1),
+    "twice on one page": ("{diagram: box}\n\nText.\n\n{diagram: box}", 2),
+    "with CRLF line endings": ("Before.\r\n\r\n{diagram: box}\r\n\r\nAfter.\r\n", 1),
+    "in fenced code": ("```text\n{diagram: box}\n```", 0),
+    "in tilde-fenced code in a list": ("- Example:\n\n    ~~~\n    {diagram: box}\n    ~~~", 0),
+    "in inline code": ("Write `{diagram: box}` on a line of its own.", 0),
+    "in inline code with a bare placeholder": ("A bare `{diagram}` fails.", 0),
+    "in an HTML comment": ("<!-- {diagram: box} -->", 0),
+    "in an indented code block": ("Text.\n\n    {diagram: box}", 0),
+}
+
+# Markdown -> the error message it must stop the build with.
+REFUSED = {
+    "bare": (
+        "Intro.\n\n{diagram}",
+        r"^line 3: `\{diagram\}` needs a name, e\.g\. `\{diagram: box\}`\. Known diagrams: box\.$",
+    ),
+    "empty name": ("{diagram:}", r"^line 1: '\{diagram:\}': a diagram name is lower-case .* Known diagrams: box\.$"),
+    "name with spaces and capitals": ("{diagram: Bad Name}", r"^line 1: '\{diagram: Bad Name\}': a diagram name is"),
+    "unclosed brace": ("Text.\n\n{diagram: box", r"^line 3: '\{diagram: box' is not a placeholder; write"),
+    "unknown name": (
+        "{diagram: bx}",
+        r"^line 1: unknown diagram 'bx'\. Did you mean 'box'\? Known diagrams: box\. .*bx\.py\.$",
+    ),
+    "inside a sentence": ("See {diagram: box} here.", r"^line 1: .*must stand alone on its own line"),
+    "capitalised": ("{Diagram: box}", r"^line 1: .*not a placeholder"),
+    "HTML in the name": ("{diagram: <script>alert(1)</script>}", r"^line 1: .*a diagram name is lower-case"),
+    "after a valid one, on its own line number": (
+        "{diagram: box}\n\n{diagram: nope}",
+        r"^line 3: unknown diagram 'nope'",
+    ),
+}
+
+
+def convert(text: str, cache: Path) -> str:
+    extensions = [
+        "admonition",
+        "pymdownx.superfences",
+        DiagramExtension(diagrams_dir=str(DIAGRAMS), cache_dir=str(cache)),
+    ]
+    return markdown.markdown(text, extensions=extensions)
+
+
+@pytest.mark.parametrize(("text", "figures"), PLACED.values(), ids=PLACED.keys())
+def test_placeholders_are_placed_or_left_alone(text: str, figures: int, tmp_path: Path) -> None:
+    page = convert(text, tmp_path)
+    assert page.count('<figure class="diagram"') == figures
+    if figures == 0:
+        assert "{diagram" in page  # shown as written
+    else:
+        assert "{diagram" not in page
+        assert page.count("<figcaption>A box.</figcaption>") == figures
+
+
+@pytest.mark.parametrize(("text", "message"), REFUSED.values(), ids=REFUSED.keys())
+def test_mistakes_stop_the_build_with_the_line_and_the_fix(text: str, message: str, tmp_path: Path) -> None:
+    with pytest.raises(DiagramError) as error:
+        convert(text, tmp_path)
+    assert re.search(message, str(error.value)), str(error.value)
+
+
+def test_each_placement_gets_ids_of_its_own(tmp_path: Path) -> None:
+    page = convert("{diagram: box}\n\n{diagram: box}", tmp_path)
+    ids = re.findall(r'\bid="([^"]+)"', page)
+    assert ids, "the figures have no ids at all"
+    assert len(ids) == len(set(ids))
+
+
+def test_the_figure_is_titled_captioned_and_labelled_for_screen_readers(tmp_path: Path) -> None:
+    page = convert("{diagram: box}", tmp_path)
+    assert re.search(r'<svg [^>]*role="img"[^>]*aria-labelledby="diagram-box-title"', page)
+    assert '<title id="diagram-box-title">Diagram: a box.</title>' in page
