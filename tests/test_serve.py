@@ -1,0 +1,87 @@
+"""`mkdocs serve` as a contributor uses it: save a file, and the open page shows the change.
+
+The page is open in a real Chromium, so the test fails if live reload does not
+fire (as it did not with some click versions), not only if the rebuild does not
+happen.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
+from playwright.sync_api import Page, sync_playwright
+
+from browse import launch
+from conftest import BIN, Project
+
+STARTUP_SECONDS = 60
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def serving(project: Project) -> Iterator[str]:
+    port = free_port()
+    server = subprocess.Popen(
+        [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project.root,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    try:
+        for line in server.stderr:  # type: ignore[union-attr]
+            if "Serving on" in line:
+                break
+        else:
+            pytest.fail("mkdocs serve stopped before serving")
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.fixture
+def page() -> Iterator[Page]:
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        yield browser.new_page()
+        browser.close()
+
+
+def edit(project: Project, path: str, old: str, new: str) -> None:
+    file = project.root / path
+    text = file.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {path}"
+    file.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_saving_a_diagram_file_redraws_the_open_page(project: Project, page: Page) -> None:
+    with serving(project) as url:
+        page.goto(url)
+        assert page.locator("#diagram-infrastructure-stack-figure text", has_text="Middleware").count() == 1
+        edit(project, "diagrams/_stack.py", '"Middleware"', '"Message brokers"')
+        page.wait_for_function(
+            "document.querySelector('#diagram-infrastructure-stack-figure').textContent.includes('Message brokers')",
+            timeout=STARTUP_SECONDS * 1000,
+        )
+        assert page.locator("#diagram-value-stack-figure text", has_text="Message brokers").count() == 1
+
+
+def test_saving_a_page_reloads_it(project: Project, page: Page) -> None:
+    with serving(project) as url:
+        page.goto(url)
+        edit(project, "docs/index.md", "# What is Serverless?", "# What is Serverless, really?")
+        page.wait_for_function(
+            "document.querySelector('h1').textContent.includes('really')", timeout=STARTUP_SECONDS * 1000
+        )
