@@ -13,15 +13,17 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from diagrams import Edge, Node
+from diagrams.aws.compute import EC2Instances
+from diagrams.aws.database import Database
+from diagrams.aws.network import NetworkingAndContentDelivery
+from diagrams.aws.storage import Storage
 from diagrams.generic.compute import Rack
-from diagrams.generic.database import SQL
-from diagrams.generic.network import Switch
 from diagrams.generic.os import LinuxGeneral
-from diagrams.generic.storage import Storage
-from diagrams.generic.virtualization import Vmware
+from diagrams.onprem.client import Client
 from diagrams.onprem.queue import Rabbitmq
-from diagrams.programming.flowchart import Action
 from diagrams.programming.language import Python
+
+from _style import band
 
 
 @dataclass(frozen=True)
@@ -32,46 +34,27 @@ class Layer:
 
 
 LAYERS = [
-    Layer("Networking", Switch),
+    Layer("Networking", NetworkingAndContentDelivery),
     Layer("Storage", Storage),
     Layer("Servers", Rack),
-    Layer("Virtualisation", Vmware),
+    Layer("Virtualisation", EC2Instances),
     Layer("Operating system", LinuxGeneral),
     Layer("Middleware", Rabbitmq),
     Layer("Runtime", Python),
-    Layer("Data", SQL, adds_value=True),
-    Layer("Applications", Action, adds_value=True),
+    Layer("Data", Database, adds_value=True),
+    Layer("Applications", Client, adds_value=True),
 ]
 YOURS = [layer for layer in LAYERS if layer.adds_value]
 SERVICE = [layer for layer in LAYERS if not layer.adds_value]
 
-# Diagram settings shared by every stack: layers top to bottom, close together.
-STACK = {
-    "direction": "TB",
-    "show": False,
-    "graph_attr": {"ranksep": "0.08", "nodesep": "0.1"},
-}
-GROUP = {"fontsize": "13", "margin": "10", "style": "rounded,dashed"}
+# Settings shared by every stack diagram: layers top to bottom, close together.
+STACK = {"direction": "TB", "show": False, "graph_attr": {"ranksep": "0.06", "nodesep": "0.1"}}
+GROUP = {"fontsize": "14", "fontname": "DejaVu Sans Bold", "margin": "8", "style": "rounded,dashed", "labeljust": "l"}
 
 
-def stacked(layers: list[Layer]) -> list[Node]:
-    """Draw `layers` as equal boxes, the first at the bottom, held in order by invisible edges."""
-    nodes = [
-        layer.icon(
-            layer.name,
-            shape="box",
-            style="rounded,filled",
-            fixedsize="true",
-            width="3.6",
-            height="0.44",
-            labelloc="c",
-            imagepos="ml",
-            imagescale="true",
-            fontsize="14",
-            **{"class": "layer adds-value" if layer.adds_value else "layer service"},
-        )
-        for layer in reversed(layers)
-    ]
+def stacked(layers: list[Layer], role: str = "") -> list[Node]:
+    """Draw `layers` as equal bands, the first at the bottom, held in order by invisible edges."""
+    nodes = [band(layer.icon, layer.name, role) for layer in reversed(layers)]
     for upper, lower in pairwise(nodes):
         upper >> Edge(style="invis") >> lower
     return nodes

@@ -10,7 +10,7 @@ DESCRIPTION = describe(grouped=True)
 
 with Diagram("", **STACK):
     with Cluster("Adds value: yours to build", graph_attr={**GROUP, "class": "adds-value"}):
-        yours = stacked(YOURS)
+        yours = stacked(YOURS, role="adds-value")
     with Cluster("Consumed as a service", graph_attr={**GROUP, "class": "service"}):
-        service = stacked(SERVICE)
+        service = stacked(SERVICE, role="service")
     one_above_the_other(yours, service)

@@ -31,6 +31,7 @@ from PIL import Image
 SVG = "http://www.w3.org/2000/svg"
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 ID_PREFIX = "@@ID@@"
+PX_PER_PT = 4 / 3
 ICON_DENSITY = 2  # pixels stored per pixel shown, for sharp icons on high-density screens
 ALLOWED_ELEMENTS = frozenset(
     [
@@ -70,8 +71,12 @@ def make_self_contained(svg_text: str, base_dir: Path, title: str) -> str:
     drop_tooltips_and_background(root)
     for element in root.iter():
         check_and_prefix(element)
+        element.tail = None  # Graphviz's line breaks between elements: weight with no meaning
+        if element.text is not None and not element.text.strip():
+            element.text = None
     embed_icons(root, base_dir)
-    del root.attrib["width"], root.attrib["height"]  # the stylesheet sizes figures
+    for side in ("width", "height"):  # in CSS pixels: the stylesheet may only shrink a figure to fit
+        root.set(side, str(round(float(root.attrib[side].removesuffix("pt")) * PX_PER_PT)))
     root.set("role", "img")
     root.set("aria-labelledby", f"{ID_PREFIX}title")
     heading = ET.Element(f"{{{SVG}}}title", id=f"{ID_PREFIX}title")
