@@ -1,0 +1,85 @@
+"""Copies of the project for `scripts/bench.py` to build: as it is, without the diagram step, and generated.
+
+- `copy_project`: mkdocs.yml, docs/ and diagrams/ as they are, with a diagram cache of their own;
+- `make_static_baseline`: the same pages with every `{diagram: NAME}` replaced by
+  the SVG a normal build drew, as a static image file, and the figures extension
+  switched off, so that building it costs what MkDocs costs alone;
+- `make_generated`: a page that places COUNT diagrams, each a copy of one real
+  diagram file with a caption of its own (so each has its own content key).
+
+Not run on its own: `scripts/bench.py` imports it.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = Path(".cache/figures")  # the extension's default `cache_dir`, which mkdocs.yml keeps
+PLACEHOLDER_LINE = re.compile(r"^[ \t]*\{diagram:[ \t]*(?P<name>[a-z0-9-]+)[ \t]*\}[ \t]*$", re.MULTILINE)
+DRAWN_FIGURE = re.compile(r'<figure class="diagram" id="diagram-(?P<name>[a-z0-9-]+?)-figure">(?P<svg><svg\b.*?</svg>)')
+FIGURES_EXTENSION = re.compile(r"^  - figures\.extension:\n(?:    .*\n)*", re.MULTILINE)
+WATCH_DIAGRAMS = re.compile(r"^watch:\n  - diagrams\n", re.MULTILINE)
+NAV = re.compile(r"^nav:\n(?:  .*\n)*", re.MULTILINE)
+CAPTION_LINE = re.compile(r"^CAPTION = .*$", re.MULTILINE)
+TEMPLATE_DIAGRAM = "infrastructure-stack"
+
+
+def copy_project(destination: Path) -> Path:
+    destination.mkdir(parents=True, exist_ok=True)
+    for name in ("mkdocs.yml", "docs", "diagrams"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, destination / name)
+    return destination
+
+
+def empty_cache(project: Path) -> None:
+    shutil.rmtree(project / CACHE, ignore_errors=True)
+
+
+def make_static_baseline(built: Path, destination: Path) -> Path:
+    """A copy of the project at `built` (already built) whose pages show its drawn SVGs as plain images."""
+    copy_project(destination)
+    shutil.rmtree(destination / "diagrams")
+    images = destination / "docs" / "static-diagrams"
+    images.mkdir()
+    for page in built.joinpath("site").rglob("*.html"):
+        for drawn in DRAWN_FIGURE.finditer(page.read_text(encoding="utf-8")):
+            images.joinpath(f"{drawn['name']}.svg").write_text(drawn["svg"], encoding="utf-8")
+    for markdown in destination.joinpath("docs").rglob("*.md"):
+        depth = len(markdown.relative_to(destination / "docs").parts) - 1
+        prefix = "../" * depth + "static-diagrams/"
+        text = PLACEHOLDER_LINE.sub(rf"![\g<name>]({prefix}\g<name>.svg)", markdown.read_text(encoding="utf-8"))
+        markdown.write_text(text, encoding="utf-8")
+    settings = destination / "mkdocs.yml"
+    text = WATCH_DIAGRAMS.sub("", FIGURES_EXTENSION.sub("", settings.read_text(encoding="utf-8")))
+    if "figures.extension" in text:
+        raise RuntimeError(f"could not switch the figures extension off in {settings}")
+    settings.write_text(text, encoding="utf-8")
+    return destination
+
+
+def make_generated(destination: Path, count: int) -> Path:
+    """A copy of the project whose only page places `count` distinct diagrams."""
+    copy_project(destination)
+    folder = destination / "diagrams"
+    template = (folder / f"{TEMPLATE_DIAGRAM}.py").read_text(encoding="utf-8")
+    for path in folder.glob("*.py"):
+        if not path.name.startswith("_"):
+            path.unlink()
+    names = [f"stack-{number:03d}" for number in range(1, count + 1)]
+    for number, name in enumerate(names, 1):
+        caption = f'CAPTION = "Copy {number} of the infrastructure stack."'
+        folder.joinpath(f"{name}.py").write_text(CAPTION_LINE.sub(caption, template), encoding="utf-8")
+    placements = "\n\n".join(f"{{diagram: {name}}}" for name in names)
+    for page in destination.joinpath("docs").rglob("*.md"):
+        page.unlink()
+    settings = destination / "mkdocs.yml"  # without its nav, which names the pages just removed
+    settings.write_text(NAV.sub("", settings.read_text(encoding="utf-8")), encoding="utf-8")
+    destination.joinpath("docs", "index.md").write_text(f"# {count} diagrams\n\n{placements}\n", encoding="utf-8")
+    return destination
