@@ -29,7 +29,10 @@ from pathlib import Path
 from PIL import Image
 
 SVG = "http://www.w3.org/2000/svg"
-XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+XLINK = "http://www.w3.org/1999/xlink"
+# Links are written as xlink:href, not href: Material's instant navigation rewrites the `href` of
+# every element that has one, which throws on SVG elements, whose `href` is read-only.
+XLINK_HREF = f"{{{XLINK}}}href"
 ID_PREFIX = "@@ID@@"
 PX_PER_PT = 4 / 3
 ICON_DENSITY = 2  # pixels stored per pixel shown, for sharp icons on high-density screens
@@ -59,6 +62,7 @@ DROPPED_ATTRIBUTES = frozenset({"font-family"})
 LOCAL_REFERENCE = re.compile(r"url\(#([^)]+)\)")
 
 ET.register_namespace("", SVG)
+ET.register_namespace("xlink", XLINK)
 
 
 class UnsafeSvgError(ValueError):
@@ -116,23 +120,25 @@ def embed_icons(root: ET.Element, base_dir: Path) -> None:
     defs = ET.Element(f"{{{SVG}}}defs")
     for parent, image in images:
         shape = icon_shape(image)
-        source = image.attrib.pop(XLINK_HREF, None) or image.attrib.pop("href", "")
+        source = image.get(XLINK_HREF, "")
         if shapes[shape] == 1:
-            image.set("href", icon_data_uri(base_dir / source, image))
+            image.set(XLINK_HREF, icon_data_uri(base_dir / source, image))
             continue
         if shape not in shared:
             shared[shape] = f"{ID_PREFIX}icon{len(shared) + 1}"
             stored = ET.SubElement(defs, f"{{{SVG}}}image", id=shared[shape])
             stored.attrib.update({k: v for k, v in image.attrib.items() if k not in ("x", "y")})
-            stored.set("href", icon_data_uri(base_dir / source, image))
-        use = ET.Element(f"{{{SVG}}}use", href=f"#{shared[shape]}", x=image.get("x", "0"), y=image.get("y", "0"))
+            stored.set(XLINK_HREF, icon_data_uri(base_dir / source, image))
+        use = ET.Element(
+            f"{{{SVG}}}use", {XLINK_HREF: f"#{shared[shape]}", "x": image.get("x", "0"), "y": image.get("y", "0")}
+        )
         parent[list(parent).index(image)] = use
     if len(defs):
         root.insert(0, defs)
 
 
 def icon_shape(image: ET.Element) -> tuple[str, str, str]:
-    source = image.get(XLINK_HREF) or image.get("href") or ""
+    source = image.get(XLINK_HREF, "")
     return source, image.get("width", ""), image.get("height", "")
 
 
