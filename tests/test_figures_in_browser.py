@@ -1,0 +1,88 @@
+"""The figures as readers see them, measured in Chromium on desktop and on a phone, light and dark.
+
+Graphviz measures text with the build machine's fonts while the browser uses its
+own, so label sizes and overflow are checked here, in the browser, not in the SVG.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from browse import launch, pages, serve
+from conftest import Project
+
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 390, "height": 844}
+COLUMN_PX = 700  # the content column on desktop
+MAX_HEIGHT_PX = 600  # the whole figure on one screen
+MIN_TEXT_PX = 11
+
+MEASURE = """figure => {
+  const svg = figure.querySelector("svg");
+  const box = svg.getBoundingClientRect();
+  const scale = box.width / svg.viewBox.baseVal.width;
+  const overflowing = [];
+  for (const node of svg.querySelectorAll("g.node")) {
+    const outline = node.querySelector("path, polygon").getBoundingClientRect();
+    for (const text of node.querySelectorAll("text")) {
+      const t = text.getBoundingClientRect();
+      if (t.left < outline.left || t.right > outline.right || t.top < outline.top || t.bottom > outline.bottom) {
+        overflowing.push(text.textContent);
+      }
+    }
+  }
+  const sizes = [...svg.querySelectorAll("text")].map(t => parseFloat(t.getAttribute("font-size")) * scale);
+  return {width: box.width, height: box.height, column: figure.getBoundingClientRect().width,
+          smallestText: Math.min(...sizes), overflowing};
+}"""
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def site_url(built: Project) -> Iterator[str]:
+    with serve(built.site) as url:
+        yield url
+
+
+def figures_on_every_page(
+    browser: Browser, url: str, site: Project, viewport: dict, scheme: str
+) -> Iterator[tuple[str, dict]]:
+    context = browser.new_context(viewport=viewport, color_scheme=scheme)
+    page: Page = context.new_page()
+    for path in pages(site.site):
+        page.goto(url + path)
+        for figure in page.locator("figure.diagram").all():
+            yield f"{path or '/'}#{figure.get_attribute('id')}", figure.evaluate(MEASURE)
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_on_desktop_each_figure_fits_the_column_and_one_screen(
+    browser: Browser, site_url: str, built: Project, scheme: str
+) -> None:
+    measured = dict(figures_on_every_page(browser, site_url, built, DESKTOP, scheme))
+    assert len(measured) >= 3
+    for where, figure in measured.items():
+        assert figure["width"] <= min(COLUMN_PX, figure["column"]), where
+        assert figure["height"] <= MAX_HEIGHT_PX, where
+        assert not figure["overflowing"], where
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_on_a_phone_every_label_is_readable_and_inside_its_box(
+    browser: Browser, site_url: str, built: Project, scheme: str
+) -> None:
+    for where, figure in figures_on_every_page(browser, site_url, built, PHONE, scheme):
+        assert figure["width"] <= figure["column"], where
+        assert figure["smallestText"] >= MIN_TEXT_PX, (where, figure["smallestText"])
+        assert not figure["overflowing"], (where, figure["overflowing"])
