@@ -20,14 +20,31 @@ COLUMN_PX = 700  # the content column on desktop
 MAX_HEIGHT_PX = 600  # the whole figure on one screen
 MIN_TEXT_PX = 11
 
+MIN_CONTRAST = 4.5
+
 MEASURE = """figure => {
+  const rgba = colour => (colour.match(/[\\d.]+/g) || []).map(Number);
+  const luminance = ([r, g, b]) => {
+    const linear = c => (c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+  };
+  const over = ([r, g, b, a = 1], [R, G, B]) => [r * a + R * (1 - a), g * a + G * (1 - a), b * a + B * (1 - a)];
+  const page = rgba(getComputedStyle(document.body).backgroundColor);
+  const contrast = (text, ground) => {
+    const [l1, l2] = [luminance(over(rgba(text), ground)), luminance(ground)].sort((x, y) => y - x);
+    return (l1 + 0.05) / (l2 + 0.05);
+  };
+  const contrasts = [];
   const svg = figure.querySelector("svg");
   const box = svg.getBoundingClientRect();
   const scale = box.width / svg.viewBox.baseVal.width;
   const overflowing = [];
   for (const node of svg.querySelectorAll("g.node")) {
     const outline = node.querySelector("path, polygon").getBoundingClientRect();
+    const fill = getComputedStyle(node.querySelector("path, polygon")).fill;
+    const ground = fill.startsWith("rgb") ? over(rgba(fill), page) : page;
     for (const text of node.querySelectorAll("text")) {
+      contrasts.push(contrast(getComputedStyle(text).fill, ground));
       const t = text.getBoundingClientRect();
       if (t.left < outline.left || t.right > outline.right || t.top < outline.top || t.bottom > outline.bottom) {
         overflowing.push(text.textContent);
@@ -36,7 +53,7 @@ MEASURE = """figure => {
   }
   const sizes = [...svg.querySelectorAll("text")].map(t => parseFloat(t.getAttribute("font-size")) * scale);
   return {width: box.width, height: box.height, column: figure.getBoundingClientRect().width,
-          smallestText: Math.min(...sizes), overflowing};
+          smallestText: Math.min(...sizes), lowestContrast: Math.min(...contrasts), overflowing};
 }"""
 
 
@@ -86,3 +103,4 @@ def test_on_a_phone_every_label_is_readable_and_inside_its_box(
         assert figure["width"] <= figure["column"], where
         assert figure["smallestText"] >= MIN_TEXT_PX, (where, figure["smallestText"])
         assert not figure["overflowing"], (where, figure["overflowing"])
+        assert figure["lowestContrast"] >= MIN_CONTRAST, (where, figure["lowestContrast"])
