@@ -1,0 +1,234 @@
+"""The readers' bar, in a real browser: every page of the built site in headless Chromium, light and dark.
+
+    .venv/bin/pytest tests/test_browser.py
+
+The site is served on 127.0.0.1 and every request to any other host is cut off
+and recorded, so a page that needs the network, or tells a third party about its
+reader, fails here. Each page is opened once per palette and width, and the
+tests share those visits: console, requests, axe-core, layout, diagrams.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Response, Route, sync_playwright
+
+from browse import launch, pages, serve
+from conftest import ROOT, Project
+
+SCHEMES = ("light", "dark")
+PHONE, DESKTOP = 360, 1280
+OWN_HOST = re.compile(r"^(http://127\.0\.0\.1:\d+/|data:|blob:)")
+PLACEHOLDER = re.compile(r"^\{diagram: [\w-]+\}$", flags=re.MULTILINE)
+FENCED_CODE = re.compile(r"^(```|~~~).*?^\1", flags=re.MULTILINE | re.DOTALL)
+SEARCHED_WORD = "provisioning"  # in the article, and nowhere in the theme's own text
+
+
+def page_path(markdown: str) -> str:
+    """The site path MkDocs gives a page (directory URLs): `index.md` is "", `a/b.md` is "a/b/"."""
+    stem = markdown.removesuffix(".md").removesuffix("index").rstrip("/")
+    return stem + "/" if stem else ""
+
+
+SOURCES = {page_path(md.relative_to(ROOT / "docs").as_posix()): md for md in sorted((ROOT / "docs").rglob("*.md"))}
+ARTICLE_PAGES = sorted(SOURCES)
+EVERY_PAGE = [*ARTICLE_PAGES, "404.html"]
+DIAGRAMS_ON = {
+    path: len(PLACEHOLDER.findall(FENCED_CODE.sub("", md.read_text(encoding="utf-8")))) for path, md in SOURCES.items()
+}
+
+
+@dataclass
+class Visit:
+    """One page open in its own browser context, with everything that went wrong while it loaded."""
+
+    page: Page
+    console_errors: list[str] = field(default_factory=list)
+    failed_requests: list[str] = field(default_factory=list)
+    other_hosts: list[str] = field(default_factory=list)
+
+    def record_console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            self.console_errors.append(f"{message.text} ({message.location.get('url')})")
+
+    def record_response(self, response: Response) -> None:
+        if response.status >= 400:
+            self.failed_requests.append(f"{response.status} {response.url}")
+
+    def cut_off(self, route: Route) -> None:
+        self.other_hosts.append(route.request.url)
+        route.abort("internetdisconnected")
+
+
+class Visits:
+    """Opens pages of the served site; each (path, scheme, width) is loaded once and shared by the tests."""
+
+    def __init__(self, browser: Browser, base: str) -> None:
+        self.browser = browser
+        self.base = base
+        self.contexts: list[BrowserContext] = []
+        self.opened: dict[tuple[str, str, int], Visit] = {}
+
+    def fresh(self, path: str, scheme: str = "light", width: int = DESKTOP) -> Visit:
+        """A new visit of its own, for a test that changes the page."""
+        context = self.browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme)
+        self.contexts.append(context)
+        visit = Visit(context.new_page())
+        context.route(lambda url: not OWN_HOST.match(url), visit.cut_off)
+        visit.page.on("console", visit.record_console)
+        visit.page.on("pageerror", lambda error: visit.console_errors.append(f"uncaught {error}"))
+        visit.page.on("response", visit.record_response)
+        visit.page.on("requestfailed", lambda request: visit.failed_requests.append(f"{request.failure} {request.url}"))
+        visit.page.goto(self.base + path, wait_until="networkidle")
+        return visit
+
+    def open(self, path: str, scheme: str, width: int) -> Visit:
+        key = (path, scheme, width)
+        if key not in self.opened:
+            self.opened[key] = self.fresh(path, scheme, width)
+        return self.opened[key]
+
+    def close(self) -> None:
+        for context in self.contexts:
+            context.close()
+
+
+@pytest.fixture(scope="module")
+def visits(built: Project) -> Iterator[Visits]:
+    with serve(built.site) as base, sync_playwright() as playwright:
+        browser = launch(playwright)
+        opened = Visits(browser, base)
+        yield opened
+        opened.close()
+        browser.close()
+
+
+every_view = pytest.mark.parametrize(
+    ("path", "scheme", "width"),
+    [(path, scheme, width) for path in EVERY_PAGE for scheme in SCHEMES for width in (PHONE, DESKTOP)],
+)
+
+
+def test_the_tests_cover_every_page_of_the_site(built: Project) -> None:
+    assert sorted(pages(built.site)) == ARTICLE_PAGES
+    assert (built.site / "404.html").is_file()
+
+
+def test_a_request_to_another_host_is_caught(visits: Visits) -> None:
+    visit = visits.fresh("")
+    visit.page.evaluate("fetch('https://fonts.example/css').catch(() => {})")
+    visit.page.wait_for_load_state("networkidle")
+    assert visit.other_hosts == ["https://fonts.example/css"]
+
+
+@every_view
+def test_the_page_loads_cleanly_from_its_own_host_alone(visits: Visits, path: str, scheme: str, width: int) -> None:
+    visit = visits.open(path, scheme, width)
+    assert visit.other_hosts == []
+    assert visit.failed_requests == []
+    assert visit.console_errors == []
+
+
+@every_view
+def test_axe_finds_no_violation(visits: Visits, path: str, scheme: str, width: int) -> None:
+    results = Axe().run(visits.open(path, scheme, width).page)
+    assert results.violations_count == 0, results.generate_report()
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("path", EVERY_PAGE)
+def test_a_phone_never_scrolls_sideways(visits: Visits, path: str, scheme: str) -> None:
+    page = visits.open(path, scheme, PHONE).page
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE
+
+
+@pytest.mark.parametrize("path", EVERY_PAGE)
+def test_the_language_is_british_english(visits: Visits, path: str) -> None:
+    assert visits.open(path, "light", DESKTOP).page.evaluate("document.documentElement.lang") == "en-GB"
+
+
+DRAWN_FIGURES = """async () => Promise.all([...document.querySelectorAll("figure.diagram")].map(async figure => {
+  const svg = figure.querySelector("svg");
+  const box = svg.getBoundingClientRect();
+  const icons = await Promise.all([...svg.querySelectorAll("image")].map(async image => {
+    const decoded = new Image();
+    decoded.src = image.href.baseVal;
+    try { await decoded.decode(); } catch { return 0; }
+    return decoded.naturalWidth * image.getBoundingClientRect().width;
+  }));
+  return {id: figure.id, visible: svg.checkVisibility(), width: box.width, height: box.height, icons};
+}))"""
+
+
+@pytest.mark.parametrize("width", [PHONE, DESKTOP])
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("path", ARTICLE_PAGES)
+def test_every_diagram_is_drawn_with_every_icon_decoded(visits: Visits, path: str, scheme: str, width: int) -> None:
+    figures = visits.open(path, scheme, width).page.evaluate(DRAWN_FIGURES)
+    assert len(figures) == DIAGRAMS_ON[path]
+    for figure in figures:
+        assert figure["visible"], figure["id"]
+        assert figure["width"] > 0 and figure["height"] > 0, figure
+        assert figure["icons"], f"{figure['id']} has no icon"
+        assert all(icon > 0 for icon in figure["icons"]), figure
+
+
+def test_search_finds_the_article_from_a_word_in_it(visits: Visits) -> None:
+    visit = visits.fresh("")
+    search = visit.page.locator(".md-search__input")
+    search.click()
+    search.press_sequentially(SEARCHED_WORD)
+    results = visit.page.locator(".md-search-result__item a")
+    results.first.wait_for()
+    found = {
+        urlsplit(urljoin(visit.page.url, href))._replace(query="", fragment="").geturl()
+        for href in results.evaluate_all("links => links.map(link => link.getAttribute('href'))")
+    }
+    assert found == {visits.base}
+    assert visit.console_errors == []
+
+
+SHAPE_COLOURS = """() => [...document.querySelectorAll("figure.diagram svg :is(polygon, path, ellipse, rect, text)")]
+  .map(shape => { const style = getComputedStyle(shape); return style.fill + " " + style.stroke; })"""
+
+
+def test_the_palette_toggle_switches_the_diagrams_look(visits: Visits) -> None:
+    page = visits.fresh(ARTICLE_PAGES[0], "light").page
+    light = page.evaluate(SHAPE_COLOURS)
+    for _ in SCHEMES:  # from "follow the system" to light, then to dark
+        page.locator("label[for^='__palette_']:visible").click()
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    dark = page.evaluate(SHAPE_COLOURS)
+    assert light and len(dark) == len(light)
+    assert dark != light
+
+
+def test_the_print_view_shows_the_diagrams(visits: Visits) -> None:
+    page = visits.fresh(ARTICLE_PAGES[0]).page
+    page.emulate_media(media="print")
+    figures = page.evaluate(DRAWN_FIGURES)
+    assert len(figures) == DIAGRAMS_ON[ARTICLE_PAGES[0]]
+    assert all(figure["visible"] and figure["width"] > 0 and figure["height"] > 0 for figure in figures), figures
+
+
+@pytest.mark.parametrize("path", ARTICLE_PAGES)
+def test_link_previews_have_a_title_a_description_and_an_image(visits: Visits, built: Project, path: str) -> None:
+    page = visits.open(path, "light", DESKTOP).page
+    meta = page.evaluate(
+        "() => Object.fromEntries([...document.querySelectorAll('meta[property], meta[name]')]"
+        ".map(tag => [tag.getAttribute('property') || tag.name, tag.content]))"
+    )
+    assert meta["description"] and meta["og:description"] == meta["description"]
+    assert meta["og:title"] and meta["twitter:card"] == "summary_large_image"
+    canonical = page.evaluate("document.querySelector('link[rel=canonical]').href")
+    assert meta["og:url"] == canonical
+    site_url = canonical.removesuffix(path)
+    assert meta["og:image"].startswith(site_url)
+    assert (built.site / meta["og:image"].removeprefix(site_url)).is_file(), meta["og:image"]
+    assert meta["og:image:alt"]
