@@ -8,7 +8,7 @@ PYTHON ?= python3
 INSTALLED := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test screenshots clean
+.PHONY: serve build lint test linkcheck-external diagram screenshots clean
 
 serve: $(INSTALLED)  ## Serve the site on http://127.0.0.1:8000 with live reload
 	scripts/install-system-tools.sh
@@ -18,12 +18,25 @@ build: $(INSTALLED)  ## Write the site to site/ for publishing
 	scripts/install-system-tools.sh
 	$(BIN)/mkdocs build
 
-test: $(INSTALLED)  ## Run every check and test
-	scripts/install-system-tools.sh --browser
-	command -v chromium >/dev/null || $(BIN)/playwright install chromium
+lint: $(INSTALLED)  ## Check Python, Markdown, spelling and the GitHub workflows (pre-commit runs the same)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/pymarkdown scan docs README.md CONTRIBUTING.md .github
+	$(BIN)/codespell docs README.md CONTRIBUTING.md diagrams .github
+	$(BIN)/python scripts/check_workflows.py
+	$(BIN)/zizmor --offline --quiet .github/workflows
+
+test: lint  ## Run every check and test (the link check of the built site is tests/test_links.py)
+	scripts/install-system-tools.sh --browser
+	command -v chromium >/dev/null || $(BIN)/playwright install chromium
 	$(BIN)/pytest
+
+linkcheck-external: build  ## Also fetch every link to another host (needs the network)
+	$(BIN)/python scripts/linkcheck.py site --external
+
+diagram: $(INSTALLED)  ## Start a new diagram from the template: make diagram NAME=my-diagram
+	@test -n "$(NAME)" || { echo "usage: make diagram NAME=my-diagram" >&2; exit 2; }
+	$(BIN)/python scripts/new_diagram.py $(NAME)
 
 screenshots: build  ## Save screenshots of every page to screenshots/
 	$(BIN)/python scripts/screenshots.py site screenshots
