@@ -8,7 +8,7 @@ PYTHON ?= python3
 INSTALLED := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build lint test linkcheck-external diagram screenshots clean
+.PHONY: serve build build-zensical lint test linkcheck-external diagram screenshots clean
 
 serve: $(INSTALLED)  ## Serve the site on http://127.0.0.1:8000 with live reload
 	scripts/install-system-tools.sh
@@ -17,6 +17,10 @@ serve: $(INSTALLED)  ## Serve the site on http://127.0.0.1:8000 with live reload
 build: $(INSTALLED)  ## Write the site to site/ for publishing
 	scripts/install-system-tools.sh
 	$(BIN)/mkdocs build
+
+build-zensical: $(INSTALLED)  ## Write the site with Zensical instead, to site-zensical/ (README: Generators)
+	scripts/install-system-tools.sh
+	$(BIN)/python scripts/build_zensical.py site-zensical
 
 lint: $(INSTALLED)  ## Check Python, Markdown, spelling and the GitHub workflows (pre-commit runs the same)
 	$(BIN)/ruff check .
@@ -47,4 +51,4 @@ $(INSTALLED): requirements.txt pyproject.toml
 	touch $@
 
 clean:
-	rm -rf site .cache screenshots
+	rm -rf site site-zensical .cache screenshots

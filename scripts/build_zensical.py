@@ -1,0 +1,66 @@
+"""Build the site with Zensical instead of MkDocs, into site-zensical/ (or the folder given).
+
+    .venv/bin/python scripts/build_zensical.py [SITE_DIR]    # from the project's root; `make build-zensical`
+
+Zensical reads mkdocs.yml and runs its Markdown extensions, `figures.extension` included, so the
+pages and diagrams build unchanged. This wrapper around Zensical's `build` only adds what a bare
+`zensical build` leaves out:
+
+- its own output folder, so the MkDocs site in site/ stays as it is: mkdocs.yml takes `site_dir`
+  from $SITE_DIR, which both generators read;
+- every page rendered on every build, as MkDocs does: Zensical keeps rendered pages in .cache/ and
+  cannot tell when figures/ or the tools that draw the diagrams change, so they are deleted first
+  (not with Zensical's `clean`, which deletes the drawn diagrams in .cache/figures/ too);
+- the figures' log lines (`figures: 2 diagram(s) drawn, 0 from the cache`): Zensical sets up no
+  Python logging, so they would be dropped;
+- one clear line for a mistake in a page or a diagram file, instead of a traceback through
+  Zensical's runtime.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+import zensical
+
+CONFIG = Path("mkdocs.yml")
+DEFAULT_SITE_DIR = "site-zensical"
+CACHE = Path(".cache")  # where Zensical keeps its files, beside the figures' cache_dir
+
+
+def forget_rendered_pages() -> None:
+    """Delete the files at the top of .cache/ (Zensical's), and keep its folders (`figures.extension`'s)."""
+    if CACHE.is_dir():
+        for entry in CACHE.iterdir():
+            if entry.is_file():
+                entry.unlink()
+
+
+def show_extension_logs() -> None:
+    """Print what extensions log under `mkdocs.` (as `figures` does) in MkDocs' format."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+
+
+def build(site_dir: str) -> None:
+    os.environ["SITE_DIR"] = site_dir
+    show_extension_logs()
+    forget_rendered_pages()
+    try:
+        zensical.build(str(CONFIG.resolve()), {"strict": True, "clean": False})
+    except RuntimeError as error:
+        # Zensical hands an exception raised in Python back as text: its message, then its traceback.
+        message, _, traceback = str(error).partition("\n")
+        if "DiagramError" not in message:  # a contributor's mistake needs no traceback; anything else does
+            print(traceback, file=sys.stderr)
+        sys.exit(f"zensical build failed: {message}")
+
+
+if __name__ == "__main__":
+    build(sys.argv[1] if len(sys.argv) > 1 else DEFAULT_SITE_DIR)

@@ -1,0 +1,175 @@
+"""The same sources build with Zensical as with MkDocs: every page, every diagram, the article's text.
+
+    .venv/bin/pytest tests/test_zensical.py
+
+Each generator builds its own fresh copy of the project (tests/conftest.py's `copy_project`):
+MkDocs with `mkdocs build --strict` (the `built` fixture), Zensical with scripts/build_zensical.py,
+as `make build-zensical` runs it. Nothing in docs/ or diagrams/ is written for either.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from figures.extension import PLACEHOLDER
+
+from conftest import ROOT, Project, copy_project
+from test_article import sentences, visible_text
+
+GENERATORS = ("mkdocs", "zensical")
+BUILD_ZENSICAL = ROOT / "scripts" / "build_zensical.py"
+ZENSICAL_SITE_DIR = "site-zensical"
+FIGURE = re.compile(r'<figure class="diagram".*?</figure>', flags=re.DOTALL)
+FENCE = re.compile(r"^\s*(```|~~~)")
+TEXT_FILES = {".html", ".svg", ".xml", ".json", ".js", ".css"}
+
+
+@dataclass(frozen=True)
+class Output:
+    """One generator's build of one copy of the project."""
+
+    root: Path
+    site: Path
+    log: str
+
+    def html_pages(self) -> set[str]:
+        return {page.relative_to(self.site).as_posix() for page in self.site.rglob("*.html")}
+
+    def page(self, path: str) -> str:
+        return (self.site / path).read_text(encoding="utf-8")
+
+    def figures(self, path: str) -> list[str]:
+        return FIGURE.findall(self.page(path))
+
+
+def build_with_zensical(project: Project) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, str(BUILD_ZENSICAL)], cwd=project.root, capture_output=True, text=True)
+
+
+def page_of(markdown: Path, docs: Path) -> str:
+    """The HTML file both generators write for a page (directory URLs): `a/b.md` is `a/b/index.html`."""
+    stem = markdown.relative_to(docs).with_suffix("").as_posix().removesuffix("index").rstrip("/")
+    return f"{stem}/index.html" if stem else "index.html"
+
+
+def placed_diagrams(docs: Path) -> dict[str, list[str]]:
+    """For each page, the diagram names its Markdown places, outside fenced code, in order."""
+    placed: dict[str, list[str]] = {}
+    for markdown in sorted(docs.rglob("*.md")):
+        names, in_code = [], False
+        for line in markdown.read_text(encoding="utf-8").splitlines():
+            if FENCE.match(line):
+                in_code = not in_code
+            elif not in_code and (match := PLACEHOLDER.fullmatch(line.strip())):
+                names.append(match["name"])
+        placed[page_of(markdown, docs)] = names
+    return placed
+
+
+@pytest.fixture(scope="module")
+def outputs(built: Project, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Output]:
+    zensical = copy_project(tmp_path_factory.mktemp("zensical"))
+    result = build_with_zensical(zensical)
+    assert result.returncode == 0, f"the Zensical build failed:\n{result.stderr}"
+    return {
+        "mkdocs": Output(built.root, built.site, built.log),
+        "zensical": Output(zensical.root, zensical.root / ZENSICAL_SITE_DIR, result.stdout + result.stderr),
+    }
+
+
+@pytest.fixture(params=GENERATORS)
+def output(request: pytest.FixtureRequest, outputs: dict[str, Output]) -> Output:
+    return outputs[request.param]
+
+
+def test_every_page_exists_in_both(outputs: dict[str, Output]) -> None:
+    mkdocs, zensical = outputs["mkdocs"], outputs["zensical"]
+    from_sources = set(placed_diagrams(mkdocs.root / "docs"))
+    assert "index.html" in from_sources
+    assert from_sources <= mkdocs.html_pages(), "MkDocs wrote no page for some Markdown files"
+    assert mkdocs.html_pages() == zensical.html_pages()
+
+
+def test_every_placed_diagram_is_on_its_page(output: Output) -> None:
+    placed = placed_diagrams(output.root / "docs")
+    assert any(placed.values()), "no page places a diagram: nothing to compare"
+    for page, names in placed.items():
+        ids = re.findall(r'<figure class="diagram" id="diagram-([a-z0-9-]+?)-figure"', output.page(page))
+        assert ids == names, page
+
+
+def test_every_diagram_is_self_contained(output: Output) -> None:
+    for page in output.html_pages():
+        for figure in output.figures(page):
+            assert "<svg" in figure
+            images = re.findall(r"<image\b[^>]*>", figure)
+            assert images, f"a diagram without icons on {page}"
+            for image in images:
+                assert re.search(r'\bhref="data:image/png;base64,', image), image
+            for reference in re.findall(r'\bhref="([^"]*)"', figure):
+                assert reference.startswith(("data:image/png;base64,", "#diagram-")), reference
+            for banned in (r"<script", r"<foreignObject", r"\son\w+=", r"<a\s"):
+                assert not re.search(banned, figure), f"{banned} in a diagram on {page}"
+
+
+def test_no_placeholder_is_left_outside_code(output: Output) -> None:
+    for page in output.html_pages():
+        text = re.sub(r"<(code|pre)\b.*?</\1>", "", output.page(page), flags=re.DOTALL)
+        assert "{diagram" not in text, page
+
+
+def test_the_site_holds_no_path_of_the_build_machine(output: Output) -> None:
+    for path in output.site.rglob("*"):
+        if path.suffix in TEXT_FILES:
+            text = path.read_text(encoding="utf-8", errors="replace")
+            for trace in ("site-packages", str(output.root), "/root/", "/home/", "file:/"):
+                assert trace not in text, f"{trace!r} in {path}"
+
+
+def test_both_draw_the_same_figures(outputs: dict[str, Output]) -> None:
+    mkdocs, zensical = outputs["mkdocs"], outputs["zensical"]
+    pages = sorted(mkdocs.html_pages())
+    assert any(mkdocs.figures(page) for page in pages)
+    for page in pages:
+        assert mkdocs.figures(page) == zensical.figures(page), page
+
+
+def test_every_sentence_of_the_article_is_on_the_page(output: Output) -> None:
+    text = visible_text(output.page("index.html"))
+    missing = [sentence for sentence in sentences() if sentence not in text]
+    assert not missing, f"sentences of the article missing from the built page: {missing}"
+
+
+def test_zensical_draws_the_figures_and_reports_no_issue(outputs: dict[str, Output]) -> None:
+    log = outputs["zensical"].log
+    assert re.search(r"figures: [1-9]\d* diagram\(s\) drawn, 0 from the cache", log), log
+    assert "No issues found" in log
+    assert "Warning" not in log
+
+
+def test_a_second_zensical_build_renders_every_page_again_from_the_figure_cache(project: Project) -> None:
+    build_with_zensical(project)
+    second = build_with_zensical(project)
+    assert second.returncode == 0, second.stderr
+    assert re.search(r"figures: 0 diagram\(s\) drawn, [1-9]\d* from the cache", second.stderr), second.stderr
+
+
+def test_a_mistake_stops_the_zensical_build_with_the_line_mkdocs_gives(project: Project) -> None:
+    index = project.root / "docs" / "index.md"
+    index.write_text(PLACEHOLDER.sub("{diagram: no-such-diagram}", index.read_text(encoding="utf-8"), count=1))
+    problem = re.compile(r"line \d+: unknown diagram 'no-such-diagram'")
+
+    zensical = build_with_zensical(project)
+    mkdocs = project.build(check=False)
+
+    assert zensical.returncode == mkdocs.returncode == 1
+    reported = problem.search(mkdocs.stderr)
+    assert reported, mkdocs.stderr
+    assert f"zensical build failed: Python error: DiagramError: {reported[0]}" in zensical.stderr
+    assert "Traceback" not in zensical.stderr
