@@ -7,8 +7,13 @@ BIN := $(VENV)/bin
 PYTHON ?= python3
 INSTALLED := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
+# Reproducible builds: dates in the site (the sitemap's) are the last commit's, not today's.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+ifneq ($(SOURCE_DATE_EPOCH),)
+export SOURCE_DATE_EPOCH
+endif
 
-.PHONY: serve build build-zensical lint test linkcheck-external diagram screenshots clean
+.PHONY: serve build build-zensical lint test linkcheck-external diagram screenshots bench clean
 
 serve: $(INSTALLED)  ## Serve the site on http://127.0.0.1:8000 with live reload
 	scripts/install-system-tools.sh
@@ -44,6 +49,11 @@ diagram: $(INSTALLED)  ## Start a new diagram from the template: make diagram NA
 
 screenshots: build  ## Save screenshots of every page to screenshots/
 	$(BIN)/python scripts/screenshots.py site screenshots
+
+bench: $(INSTALLED)  ## Measure builds, live reload and page weight against a baseline (prints a table, writes JSON)
+	scripts/install-system-tools.sh --browser
+	command -v chromium >/dev/null || $(BIN)/playwright install chromium
+	$(BIN)/python scripts/bench.py
 
 $(INSTALLED): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)

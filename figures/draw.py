@@ -91,7 +91,10 @@ def draw(path: Path, shown_folder: str) -> dict[str, str]:
     try:
         settings = runpy.run_path(path.name, run_name="__main__")
     except Exception as error:  # any mistake in the file: report where it is
-        summary = "".join(traceback.format_exception_only(error)).strip()
+        if isinstance(error, SyntaxError):
+            summary = f"SyntaxError: {error.msg}: {(error.text or '').strip()}"
+        else:
+            summary = "".join(traceback.format_exception_only(error)).strip()
         raise DrawError(f"{where_in(path, shown_folder, error)}: {summary}") from error
     if len(drawn) != 1:
         raise DrawError(

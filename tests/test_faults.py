@@ -1,0 +1,197 @@
+"""Every mistake a contributor or a machine can make ends in a clear message and a failed build.
+
+Each case builds a real copy of the project with one thing broken, and checks
+the exit status and the message: the page and line, or the diagram file and line,
+and what to do.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import BIN, Project, copy_project
+
+BUILD_FAILED = 1
+BOOM = """\
+from diagrams import Diagram, Node
+
+CAPTION = "Boom."
+ALT = "Diagram: boom."
+
+with Diagram("", show=False):
+{body}
+"""
+
+
+def diagram(body: str) -> str:
+    return BOOM.format(body="\n".join(f"    {line}" for line in body.splitlines()))
+
+
+def place(project: Project, name: str) -> None:
+    """Put `{diagram: name}` on line 5 of the second page."""
+    (project.root / "docs" / "how-it-is-built.md").write_text(f"# Test\n\nText.\n\n{{diagram: {name}}}\n")
+
+
+def fails_with(project: Project, message: str, *args: str) -> str:
+    result = project.build(*args, check=False)
+    assert result.returncode == BUILD_FAILED, result.stderr
+    assert re.search(message, result.stderr), result.stderr
+    return result.stderr
+
+
+# --- pages ----------------------------------------------------------------------------------
+
+
+def test_an_unknown_name_names_the_page_the_line_and_the_closest_name(project: Project) -> None:
+    place(project, "infra-stack")
+    log = fails_with(project, r"line 5: unknown diagram 'infra-stack'\. Did you mean 'infrastructure-stack'\?")
+    assert "Error reading page 'how-it-is-built.md'" in log
+    assert "Known diagrams: infrastructure-stack, site-pipeline, value-stack." in log
+
+
+def test_a_bare_placeholder_fails_the_build(project: Project) -> None:
+    (project.root / "docs" / "how-it-is-built.md").write_text("# Test\n\n{diagram}\n")
+    fails_with(project, r"line 3: `\{diagram\}` needs a name")
+
+
+# --- diagram files --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ("def broken(:\n", r"(?m)diagrams/boom\.py:1: SyntaxError: invalid syntax: def broken\(:$"),
+        (diagram("Node('fine')\n1 / 0"), r"diagrams/boom\.py:8: ZeroDivisionError: division by zero"),
+        ("CAPTION = 'x'\nALT = 'y'\n", r"diagrams/boom\.py: draws 0 diagrams; a diagram file must draw exactly one"),
+        (
+            diagram("Node('x')").replace('CAPTION = "Boom."', ""),
+            r"diagrams/boom\.py: set CAPTION to a non-empty string",
+        ),
+        (
+            diagram("from diagrams.custom import Custom\nCustom('x', 'icons/missing.png')"),
+            r"diagrams/boom\.py: icon 'icons/missing\.png' does not exist",
+        ),
+        (diagram("Node('x', URL='https://example.com/')"), r"diagrams/boom\.py: the SVG has a <a> element"),
+    ],
+    ids=["syntax error", "exception", "draws nothing", "no caption", "missing icon", "link"],
+)
+def test_a_broken_diagram_file_names_its_file_and_line(project: Project, source: str, message: str) -> None:
+    (project.root / "diagrams" / "boom.py").write_text(source)
+    place(project, "boom")
+    fails_with(project, message)
+
+
+def test_a_file_name_that_is_no_diagram_name_is_refused(project: Project) -> None:
+    (project.root / "diagrams" / "Value_Stack.py").write_text(diagram("Node('x')"))
+    fails_with(project, r"diagrams/Value_Stack\.py: a diagram's file name must be lower-case words joined by hyphens")
+
+
+def test_a_diagram_that_never_ends_is_stopped(project: Project) -> None:
+    config = project.root / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace("cache_dir: .cache/figures", "cache_dir: .cache/figures\n      timeout: 2")
+    )
+    (project.root / "diagrams" / "boom.py").write_text(diagram("while True:\n    pass"))
+    place(project, "boom")
+    fails_with(project, r"diagrams/boom\.py: still drawing after 2 s, so it was stopped")
+
+
+def test_labels_in_any_script_are_kept_as_written(project: Project) -> None:
+    label = "Café · naïve · Ελληνικά · 日本語 · 🚀"
+    (project.root / "diagrams" / "words.py").write_text(diagram(f"Node({label!r})"))
+    place(project, "words")
+    project.build()
+    assert f">{label}</text>" in project.page("how-it-is-built/index.html")
+
+
+# --- the machine ----------------------------------------------------------------------------
+
+
+def without_graphviz() -> dict[str, str]:
+    return {**os.environ, "PATH": str(BIN), "NO_MKDOCS_2_WARNING": "1"}
+
+
+def test_a_machine_without_graphviz_is_told_how_to_install_it(project: Project) -> None:
+    result = subprocess.run(
+        [str(BIN / "mkdocs"), "build"], cwd=project.root, capture_output=True, text=True, env=without_graphviz()
+    )
+    assert result.returncode == BUILD_FAILED
+    for advice in ("Graphviz is not installed", "apt-get install graphviz", "brew install graphviz", "winget"):
+        assert advice in result.stderr
+
+
+def test_a_failing_graphviz_is_reported_with_its_own_words(project: Project, tmp_path: Path) -> None:
+    fake = tmp_path / "fake-graphviz"
+    fake.mkdir()
+    (fake / "dot").write_text("#!/bin/sh\necho 'dot: out of memory' >&2\nexit 1\n")
+    (fake / "dot").chmod(0o755)
+    environment = {**os.environ, "PATH": f"{fake}:{os.environ['PATH']}", "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [str(BIN / "mkdocs"), "build"], cwd=project.root, capture_output=True, text=True, env=environment
+    )
+    assert result.returncode == BUILD_FAILED
+    assert re.search(r"diagrams/[a-z-]+\.py: Graphviz failed: .*dot: out of memory", result.stderr)
+
+
+def test_an_unwritable_cache_still_builds_and_says_so(project: Project) -> None:
+    (project.root / ".cache").write_text("a file where the cache folder should be")
+    project.build()
+    assert "cannot write the cache in" in project.log
+    assert "building without it" in project.log
+    assert project.page().count('<figure class="diagram"') == 2
+
+
+def test_a_damaged_cache_entry_is_drawn_again(project: Project) -> None:
+    project.build()
+    first = project.page()
+    for entry in (project.root / ".cache" / "figures").glob("*.json"):
+        entry.write_bytes(entry.read_bytes()[: entry.stat().st_size // 2])
+    project.build()
+    assert "is unreadable; drawing it again" in project.log
+    assert project.page() == first
+
+
+def test_two_builds_at_once_share_the_cache_without_tearing_it(project: Project) -> None:
+    builds = [
+        subprocess.Popen(
+            [str(BIN / "mkdocs"), "build", "--site-dir", f"site-{n}"],
+            cwd=project.root,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
+        for n in (1, 2)
+    ]
+    assert [build.wait(timeout=120) for build in builds] == [0, 0]
+    entries = list((project.root / ".cache" / "figures").glob("*.json"))
+    assert len(entries) == 3
+    for entry in entries:
+        assert json.loads(entry.read_text())["svg"].startswith("<svg")
+    assert (project.root / "site-1" / "index.html").read_text() == (project.root / "site-2" / "index.html").read_text()
+
+
+def test_a_build_killed_while_drawing_leaves_the_next_build_correct(project: Project, tmp_path: Path) -> None:
+    build = subprocess.Popen(
+        [str(BIN / "mkdocs"), "build"],
+        cwd=project.root,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    time.sleep(0.8)  # long enough to be drawing, too short to have finished
+    os.killpg(build.pid, signal.SIGKILL)
+    build.wait()
+    project.build()
+    (tmp_path / "reference").mkdir()
+    reference = copy_project(tmp_path / "reference")
+    reference.build()
+    assert project.page() == reference.page()
