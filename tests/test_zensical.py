@@ -1,5 +1,8 @@
 """The same sources build with Zensical as with MkDocs: every page, every diagram, the article's text.
 
+Zensical's pages are also held to the readers' bar that tests/test_browser.py sets for MkDocs' (axe,
+their own host alone), and its build log to what the figures report.
+
     .venv/bin/pytest tests/test_zensical.py
 
 Each generator builds its own fresh copy of the project (tests/conftest.py's `copy_project`):
@@ -16,9 +19,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import sync_playwright
 
 from figures.extension import PLACEHOLDER
 
+from browse import launch, pages, serve
 from conftest import ROOT, Project, copy_project
 from test_article import sentences, visible_text
 
@@ -144,6 +150,23 @@ def test_every_sentence_of_the_article_is_on_the_page(output: Output) -> None:
     text = visible_text(output.page("index.html"))
     missing = [sentence for sentence in sentences() if sentence not in text]
     assert not missing, f"sentences of the article missing from the built page: {missing}"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_zensical_pages_pass_axe_from_their_own_host_alone(outputs: dict[str, Output], scheme: str) -> None:
+    site = outputs["zensical"].site
+    with serve(site) as base, sync_playwright() as playwright:
+        browser = launch(playwright)
+        context = browser.new_context(color_scheme=scheme)
+        requested: list[str] = []
+        context.on("request", lambda request: requested.append(request.url))
+        for path in [*pages(site), "404.html"]:
+            page = context.new_page()
+            page.goto(base + path)
+            results = Axe().run(page)
+            assert results.violations_count == 0, f"{path}: {results.generate_report()}"
+        browser.close()
+    assert [url for url in requested if not url.startswith((base, "data:"))] == []
 
 
 def test_zensical_draws_the_figures_and_reports_no_issue(outputs: dict[str, Output]) -> None:
