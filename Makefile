@@ -13,7 +13,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve build build-zensical lint test linkcheck-external diagram screenshots bench clean
+.PHONY: serve build build-zensical lint test linkcheck-external diagram screenshots audit bench clean
 
 serve: $(INSTALLED)  ## Serve the site on http://127.0.0.1:8000 with live reload
 	scripts/install-system-tools.sh
@@ -49,6 +49,15 @@ diagram: $(INSTALLED)  ## Start a new diagram from the template: make diagram NA
 
 screenshots: build  ## Save screenshots of every page to screenshots/
 	$(BIN)/python scripts/screenshots.py site screenshots
+
+audit: build node_modules/.installed  ## Lighthouse on every page, mobile and desktop (prints a table, writes JSON)
+	scripts/install-system-tools.sh --browser
+	command -v chromium >/dev/null || $(BIN)/playwright install chromium
+	$(BIN)/python scripts/audit.py site lighthouse-reports
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
 
 bench: $(INSTALLED)  ## Measure builds, live reload and page weight against a baseline (prints a table, writes JSON)
 	scripts/install-system-tools.sh --browser
