@@ -7,7 +7,7 @@ their own host alone), and its build log to what the figures report.
 
 Each generator builds its own fresh copy of the project (tests/conftest.py's `copy_project`):
 MkDocs with `mkdocs build --strict` (the `built` fixture), Zensical with scripts/build_zensical.py,
-as `make build-zensical` runs it. Nothing in docs/ or diagrams/ is written for either.
+as `make build-zensical` runs it. Both build the repository's docs/ and diagrams/ as they are.
 """
 
 from __future__ import annotations
