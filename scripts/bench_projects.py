@@ -3,7 +3,7 @@
 - `copy_project`: mkdocs.yml, docs/ and diagrams/ as they are, with a diagram cache of their own;
 - `make_static_baseline`: the same pages with every `{diagram: NAME}` replaced by
   the SVG a normal build drew, as a static image file, and the figures extension
-  switched off, so that building it costs what MkDocs costs alone;
+  and plugin switched off, so that building it costs what MkDocs costs alone;
 - `make_generated`: a page that places COUNT diagrams, each a copy of one real
   diagram file with a caption of its own (so each has its own content key).
 
@@ -18,9 +18,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = Path(".cache/figures")  # the extension's default `cache_dir`, which mkdocs.yml keeps
-PLACEHOLDER_LINE = re.compile(r"^[ \t]*\{diagram:[ \t]*(?P<name>[a-z0-9-]+)[ \t]*\}[ \t]*$", re.MULTILINE)
+PLACEHOLDER_LINE = re.compile(r"[ \t]*\{diagram:[ \t]*(?P<name>[a-z0-9-]+)[ \t]*\}[ \t]*")
+FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})")
 DRAWN_FIGURE = re.compile(r'<figure class="diagram" id="diagram-(?P<name>[a-z0-9-]+?)-figure">(?P<svg><svg\b.*?</svg>)')
 FIGURES_EXTENSION = re.compile(r"^  - figures\.extension:\n(?:    .*\n)*", re.MULTILINE)
+FIGURES_PLUGIN = re.compile(r"^  - figures(?:[ \t]+#.*)?\n", re.MULTILINE)
 WATCH_DIAGRAMS = re.compile(r"^watch:\n  - diagrams\n", re.MULTILINE)
 NAV = re.compile(r"^nav:\n(?:  .*\n)*", re.MULTILINE)
 CAPTION_LINE = re.compile(r"^CAPTION = .*$", re.MULTILINE)
@@ -54,14 +56,27 @@ def make_static_baseline(built: Path, destination: Path) -> Path:
     for markdown in destination.joinpath("docs").rglob("*.md"):
         depth = len(markdown.relative_to(destination / "docs").parts) - 1
         prefix = "../" * depth + "static-diagrams/"
-        text = PLACEHOLDER_LINE.sub(rf"![\g<name>]({prefix}\g<name>.svg)", markdown.read_text(encoding="utf-8"))
+        text = with_static_images(markdown.read_text(encoding="utf-8"), prefix)
         markdown.write_text(text, encoding="utf-8")
     settings = destination / "mkdocs.yml"
-    text = WATCH_DIAGRAMS.sub("", FIGURES_EXTENSION.sub("", settings.read_text(encoding="utf-8")))
-    if "figures.extension" in text:
+    text = settings.read_text(encoding="utf-8")
+    for figures_step in (FIGURES_EXTENSION, FIGURES_PLUGIN, WATCH_DIAGRAMS):
+        text = figures_step.sub("", text)
+    if re.search(r"^  - figures\b", text, re.MULTILINE):
         raise RuntimeError(f"could not switch the figures extension off in {settings}")
     settings.write_text(text, encoding="utf-8")
     return destination
+
+
+def with_static_images(page: str, prefix: str) -> str:
+    """`page` with each placeholder line outside fenced code replaced by an image of `prefix` + NAME.svg."""
+    lines, fence = page.split("\n"), ""
+    for number, line in enumerate(lines):
+        if match := FENCE.match(line):
+            fence = "" if fence and match[1].startswith(fence) else (fence or match[1])
+        elif not fence and (placeholder := PLACEHOLDER_LINE.fullmatch(line)):
+            lines[number] = f"![{placeholder['name']}]({prefix}{placeholder['name']}.svg)"
+    return "\n".join(lines)
 
 
 def make_generated(destination: Path, count: int) -> Path:
