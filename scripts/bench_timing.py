@@ -3,9 +3,10 @@
 Each round runs every command once, in an order that rotates from round to
 round, so a machine that speeds up or slows down during the benchmark (other
 jobs on the same cores) weighs on every command alike, and ratios can be taken
-pair by pair within a round. Wall time is measured around the process; peak
-memory is the kernel's `ru_maxrss` from `wait4`, i.e. the largest single
-process among the command and the children it waited for.
+pair by pair within a round. Wall time is measured around the process; CPU
+time (user + system) and peak memory come from the kernel's accounting of the
+finished process (`wait4`): CPU time summed over the command and the children
+it waited for, peak memory (`ru_maxrss`) the largest single process among them.
 
 Not run on its own: `scripts/bench.py` imports it.
 """
@@ -35,6 +36,7 @@ class Command:
 @dataclass(frozen=True)
 class Sample:
     seconds: float
+    cpu_seconds: float  # user + system, of the command and its children: less sensitive to a busy machine
     peak_rss_mib: float
 
 
@@ -72,7 +74,7 @@ def run_once(command: Command) -> Sample:
             output.seek(0)
             printed = output.read().decode(errors="replace")
             raise CommandFailedError(f"{' '.join(command.argv)} in {command.cwd} failed:\n{printed}")
-    return Sample(seconds, usage.ru_maxrss / 1024)  # ru_maxrss is in KiB on Linux
+    return Sample(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)  # ru_maxrss is in KiB on Linux
 
 
 def interleave(commands: dict[str, Command], runs: int, warmup: int = 1) -> dict[str, list[Sample]]:
@@ -92,12 +94,20 @@ def seconds(samples: Sequence[Sample]) -> Spread:
     return Spread.of([s.seconds for s in samples])
 
 
+def cpu(samples: Sequence[Sample]) -> Spread:
+    return Spread.of([s.cpu_seconds for s in samples])
+
+
 def memory(samples: Sequence[Sample]) -> Spread:
     return Spread.of([s.peak_rss_mib for s in samples])
 
 
 def paired(
-    samples_a: Sequence[Sample], samples_b: Sequence[Sample], combine: Callable[[float, float], float]
+    samples_a: Sequence[Sample],
+    samples_b: Sequence[Sample],
+    combine: Callable[[float, float], float],
+    figure: str = "seconds",
 ) -> Spread:
-    """`combine(a, b)` for each round's pair of runs, e.g. the ratio a / b."""
-    return Spread.of([combine(a.seconds, b.seconds) for a, b in zip(samples_a, samples_b, strict=True)])
+    """`combine(a, b)` of one figure (wall `seconds`, or `cpu_seconds`) for each round's pair of runs."""
+    pairs = zip(samples_a, samples_b, strict=True)
+    return Spread.of([combine(getattr(a, figure), getattr(b, figure)) for a, b in pairs])
