@@ -21,7 +21,7 @@ serve: $(INSTALLED)  ## Serve the site on http://127.0.0.1:8000 with live reload
 
 build: $(INSTALLED)  ## Write the site to site/ for publishing
 	scripts/install-system-tools.sh
-	$(BIN)/mkdocs build
+	$(BIN)/mkdocs build --strict
 
 build-zensical: $(INSTALLED)  ## Write the site with Zensical instead, to site-zensical/ (README: Generators)
 	scripts/install-system-tools.sh

@@ -6,9 +6,10 @@ The package has four parts, each in its own module:
   `{diagram: NAME}` line in a page with the figure called NAME;
 - `figures.library`: finds the diagram files, and draws the ones that changed;
 - `figures.draw`: runs one diagram file in a child process;
-- `figures.svg` and `figures.cache`: make the drawing self-contained, and keep it.
+- `figures.svg` and `figures.cache`: make the drawing self-contained, and keep it;
+- `figures.mkdocs_plugin`: the one MkDocs-only part, for `mkdocs serve`.
 
-Nothing here imports MkDocs, so any tool that runs Python-Markdown extensions
+Nothing else imports MkDocs, so any tool that runs Python-Markdown extensions
 can build the pages.
 """
 

@@ -15,7 +15,10 @@ Options (under `markdown_extensions:` in `mkdocs.yml`):
 
 - `diagrams_dir`: the folder of diagram files (default `diagrams`);
 - `cache_dir`: where drawn figures are kept between builds (default `.cache/figures`);
-- `timeout`: seconds a diagram file may take to draw (default 60).
+- `timeout`: seconds a diagram file may take to draw (default 60);
+- `show_errors`: instead of stopping at a mistake, log it as a warning and show
+  it in the page where the figure goes (default false; `mkdocs serve` turns it
+  on, see `figures.mkdocs_plugin`).
 
 Paths are relative to the folder the build runs in.
 """
@@ -35,6 +38,7 @@ from markdown.blockprocessors import BlockProcessor
 from markdown.preprocessors import Preprocessor
 
 from figures import DiagramError
+from figures.cache import log
 from figures.library import NAME, DiagramLibrary, Figure
 from figures.svg import ID_PREFIX
 
@@ -52,6 +56,14 @@ def library_for(diagrams_dir: str, cache_dir: str, timeout: float) -> DiagramLib
     if key not in LIBRARIES:
         LIBRARIES[key] = DiagramLibrary(*key)
     return LIBRARIES[key]
+
+
+def error_html(error: DiagramError) -> str:
+    """What a page shows instead of a figure while previewing, when a mistake keeps it from being drawn."""
+    return (
+        '<div class="admonition failure diagram-error" role="alert"><p class="admonition-title">'
+        f"This diagram cannot be drawn</p><pre><code>{html.escape(str(error))}</code></pre></div>"
+    )
 
 
 def figure_html(name: str, figure: Figure, placement: int) -> str:
@@ -111,12 +123,16 @@ class DiagramBlocks(BlockProcessor):
             blocks.insert(0, "\n".join(after))
         if before:
             self.parser.parseBlocks(parent, ["\n".join(before)])
-        name = self.extension.name_in(line)
-        self.extension.placements[name] += 1
-        stash = self.parser.md.htmlStash.store(
-            figure_html(name, self.extension.library.figure(name), self.extension.placements[name])
-        )
-        ET.SubElement(parent, "p").text = stash
+        try:
+            name = self.extension.name_in(line)
+            self.extension.placements[name] += 1
+            html_text = figure_html(name, self.extension.library.figure(name), self.extension.placements[name])
+        except DiagramError as error:
+            if not self.extension.getConfig("show_errors"):
+                raise
+            log.warning("%s", error)
+            html_text = error_html(error)
+        ET.SubElement(parent, "p").text = self.parser.md.htmlStash.store(html_text)
 
 
 class DiagramExtension(markdown.Extension):
@@ -125,6 +141,7 @@ class DiagramExtension(markdown.Extension):
             "diagrams_dir": ["diagrams", "Folder of diagram files"],
             "cache_dir": [".cache/figures", "Folder where drawn figures are kept between builds"],
             "timeout": [60.0, "Seconds a diagram file may take to draw"],
+            "show_errors": [False, "Show a mistake in the page, where its figure goes, instead of stopping"],
         }
         super().__init__(**kwargs)
         self.mentions: list[tuple[int, str]] = []

@@ -96,3 +96,10 @@ def test_the_figure_is_titled_captioned_and_labelled_for_screen_readers(tmp_path
     page = convert("{diagram: box}", tmp_path)
     assert re.search(r'<svg [^>]*role="img"[^>]*aria-labelledby="diagram-box-title"', page)
     assert '<title id="diagram-box-title">Diagram: a box.</title>' in page
+
+
+def test_while_previewing_a_mistake_is_shown_where_its_figure_goes(tmp_path: Path) -> None:
+    extension = DiagramExtension(diagrams_dir=str(DIAGRAMS), cache_dir=str(tmp_path), show_errors=True)
+    page = markdown.markdown("Before.\n\n{diagram: bx}\n\nAfter.", extensions=[extension])
+    assert re.search(r'<div class="admonition failure diagram-error" role="alert">.*line 3: unknown diagram', page)
+    assert "<p>After.</p>" in page

@@ -85,3 +85,34 @@ def test_saving_a_page_reloads_it(project: Project, page: Page) -> None:
         page.wait_for_function(
             "document.querySelector('h1').textContent.includes('really')", timeout=STARTUP_SECONDS * 1000
         )
+
+
+def wait_for_text(page: Page, selector: str, text: str) -> None:
+    page.wait_for_function(
+        "([selector, text]) => document.querySelector(selector)?.textContent.includes(text)",
+        arg=[selector, text],
+        timeout=STARTUP_SECONDS * 1000,
+    )
+
+
+def test_a_broken_diagram_is_shown_in_the_page_and_fixing_it_recovers(project: Project, page: Page) -> None:
+    with serving(project) as url:
+        page.goto(url)
+        edit(project, "diagrams/_stack.py", '"Middleware"', '"Middleware" +')
+        wait_for_text(page, ".diagram-error", "diagrams/_stack.py:")
+        assert "SyntaxError" in page.locator(".diagram-error").first.text_content()
+        assert page.goto(url).ok  # still serving
+        edit(project, "diagrams/_stack.py", '"Middleware" +', '"Message brokers"')
+        wait_for_text(page, "#diagram-value-stack-figure", "Message brokers")
+        assert page.locator(".diagram-error").count() == 0
+
+
+def test_a_broken_placeholder_is_shown_in_the_page_and_fixing_it_recovers(project: Project, page: Page) -> None:
+    with serving(project) as url:
+        page.goto(url)
+        edit(project, "docs/index.md", "{diagram: value-stack}", "{diagram: value-stak}")
+        wait_for_text(page, ".diagram-error", "unknown diagram 'value-stak'. Did you mean 'value-stack'?")
+        assert page.goto(url).ok
+        edit(project, "docs/index.md", "{diagram: value-stak}", "{diagram: value-stack}")
+        wait_for_text(page, "article", "Only your applications and your data add value")
+        assert page.locator(".diagram-error").count() == 0
