@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import getpass
 import re
+import socket
+from pathlib import Path
 
 import pytest
 
@@ -32,6 +35,13 @@ def test_the_site_holds_no_path_of_the_build_machine(built: Project) -> None:
                 assert trace not in text, f"{trace!r} in {path}"
     for page in built.site.rglob("*.html"):
         assert "file:/" not in page.read_text(encoding="utf-8"), page
+
+
+def test_no_figure_names_the_build_machine_or_its_user(built: Project) -> None:
+    figures = "".join(re.findall(r'<figure class="diagram".*?</figure>', built.page(), flags=re.DOTALL))
+    readable = re.sub(r"data:image/png;base64,[A-Za-z0-9+/=]+", "", figures)
+    for trace in (socket.gethostname(), getpass.getuser(), str(Path.home())):
+        assert trace not in readable, trace
 
 
 def test_every_icon_is_embedded_and_nothing_points_outside_the_figure(built: Project) -> None:
