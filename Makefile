@@ -30,6 +30,7 @@ build-zensical: $(INSTALLED)  ## Write the site with Zensical instead, to site-z
 lint: $(INSTALLED)  ## Check Python, Markdown, spelling and the GitHub workflows (pre-commit runs the same)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/pymarkdown scan docs README.md CONTRIBUTING.md .github
 	$(BIN)/codespell docs README.md CONTRIBUTING.md diagrams .github
 	$(BIN)/python scripts/check_workflows.py

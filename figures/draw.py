@@ -59,11 +59,11 @@ def capture_diagrams() -> list[diagrams.Diagram]:
             drawn.append(self)
         diagrams.setdiagram(None)
 
-    diagrams.Diagram.__exit__ = leave  # type: ignore[method-assign,assignment]
+    diagrams.Diagram.__exit__ = leave
     diagrams.Diagram._default_graph_attrs.update(HOUSE_GRAPH_ATTRS)
     diagrams.Diagram._default_node_attrs.update(HOUSE_NODE_ATTRS)
     numbers = itertools.count(1)
-    diagrams.Node._rand_id = staticmethod(lambda: f"n{next(numbers)}")  # type: ignore[method-assign]
+    diagrams.Node._rand_id = staticmethod(lambda: f"n{next(numbers)}")
     return drawn
 
 

@@ -15,13 +15,14 @@ from __future__ import annotations
 
 from typing import Literal
 
+from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 
 EXTENSION = "figures.extension"
 
 
-class FiguresPlugin(BasePlugin):
+class FiguresPlugin(BasePlugin[Config]):  # type: ignore[no-untyped-call]  # MkDocs' __init_subclass__
     serving = False
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
