@@ -23,6 +23,7 @@ diagram file can still override any of it.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import re
@@ -67,14 +68,18 @@ def capture_diagrams() -> list[diagrams.Diagram]:
     return drawn
 
 
-def where_in(path: Path, shown_folder: str, error: BaseException) -> str:
-    """The innermost `file:line` of the traceback that lies in the diagram folder."""
-    if isinstance(error, SyntaxError) and error.filename:
-        return f"{shown_folder}/{Path(error.filename).name}:{error.lineno}"
+def located(path: Path, shown_folder: str, error: Exception) -> str:
+    """`file:line: error`, at the innermost line of the traceback that lies in the diagram folder."""
+    if isinstance(error, SyntaxError):
+        return (
+            f"{shown_folder}/{Path(error.filename or path).name}:{error.lineno}: SyntaxError: {error.msg}: "
+            + (error.text or "").strip()
+        )
+    summary = "".join(traceback.format_exception_only(error)).strip()
     frames = [f for f in traceback.extract_tb(error.__traceback__) if Path(f.filename).resolve().parent == path.parent]
     if not frames:
-        return f"{shown_folder}/{path.name}"
-    return f"{shown_folder}/{Path(frames[-1].filename).name}:{frames[-1].lineno}"
+        return f"{shown_folder}/{path.name}: {summary}"
+    return f"{shown_folder}/{Path(frames[-1].filename).name}:{frames[-1].lineno}: {summary}"
 
 
 def text_setting(shown: str, settings: dict[str, Any], name: str, required: bool = True) -> str:
@@ -91,11 +96,7 @@ def draw(path: Path, shown_folder: str) -> dict[str, str]:
     try:
         settings = runpy.run_path(path.name, run_name="__main__")
     except Exception as error:  # any mistake in the file: report where it is
-        if isinstance(error, SyntaxError):
-            summary = f"SyntaxError: {error.msg}: {(error.text or '').strip()}"
-        else:
-            summary = "".join(traceback.format_exception_only(error)).strip()
-        raise DrawError(f"{where_in(path, shown_folder, error)}: {summary}") from error
+        raise DrawError(located(path, shown_folder, error)) from error
     if len(drawn) != 1:
         raise DrawError(
             f"{shown}: draws {len(drawn)} diagrams; a diagram file must draw exactly one `with Diagram(...):` block"
@@ -123,7 +124,8 @@ def draw(path: Path, shown_folder: str) -> dict[str, str]:
 
 def main(argv: list[str]) -> int:
     try:
-        figure = draw(Path(argv[1]).resolve(), shown_folder=argv[2])
+        with contextlib.redirect_stdout(sys.stderr):  # a print() in a diagram file must not mix with the JSON
+            figure = draw(Path(argv[1]).resolve(), shown_folder=argv[2])
     except DrawError as error:
         print(error, file=sys.stderr)
         return 1

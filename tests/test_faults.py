@@ -195,3 +195,10 @@ def test_a_build_killed_while_drawing_leaves_the_next_build_correct(project: Pro
     reference = copy_project(tmp_path / "reference")
     reference.build()
     assert project.page() == reference.page()
+
+
+def test_a_print_in_a_diagram_file_does_not_break_the_build(project: Project) -> None:
+    (project.root / "diagrams" / "chatty.py").write_text(diagram("print('debugging')\nNode('x')"))
+    place(project, "chatty")
+    project.build()
+    assert 'id="diagram-chatty-figure"' in project.page("how-it-is-built/index.html")
