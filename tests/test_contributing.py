@@ -37,7 +37,7 @@ def new_diagram(project: Project, name: str) -> subprocess.CompletedProcess[str]
 def add_to_nav(project: Project, lines: str) -> None:
     """Add `lines` at the end of the `nav:` list of the copy's mkdocs.yml, as the guide says to."""
     config = project.root / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
+    text = config.read_text(encoding="utf-8").replace(lines, "")  # as before the guide's first step
     nav = re.search(r"^nav:\n(?:[ \t]+-.*\n)+", text, flags=re.MULTILINE)
     assert nav, "mkdocs.yml has no nav: list"
     config.write_text(text[: nav.end()] + lines + text[nav.end() :], encoding="utf-8")
@@ -49,6 +49,8 @@ def test_the_guide_holds_a_complete_example() -> None:
 
 def test_the_worked_example_builds_into_a_page_with_its_figure(project: Project) -> None:
     files = guide_files()
+    for path in ("diagrams/request-path.py", "docs/a-request.md"):  # as before the guide's first step
+        (project.root / path).unlink(missing_ok=True)
     assert new_diagram(project, "request-path").returncode == 0  # "First make diagram NAME=request-path"
     for path in ("diagrams/request-path.py", "docs/a-request.md"):
         (project.root / path).write_text(files[path], encoding="utf-8")
