@@ -22,7 +22,11 @@ from mkdocs.plugins import BasePlugin
 EXTENSION = "figures.extension"
 
 
-class FiguresPlugin(BasePlugin[Config]):  # type: ignore[no-untyped-call]  # MkDocs' __init_subclass__
+class NoOptions(Config):  # type: ignore[no-untyped-call]  # MkDocs' __init_subclass__ has no types
+    """The plugin has no options: the extension's options are under `markdown_extensions:`."""
+
+
+class FiguresPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]  # likewise
     serving = False
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
