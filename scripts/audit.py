@@ -140,6 +140,8 @@ def main(site: Path, report_dir: Path) -> int:
     rows = ["| Page | Form factor | " + " | ".join(CATEGORIES.values()) + " |", "| --- | --- |" + " ---: |" * 4]
     misses: list[str] = []
     unscored: dict[str, set[str]] = {}
+    version = ""
+    benchmarks: list[float] = []  # Lighthouse's measure of this machine's CPU: a busy machine scores lower
     with serve_like_github_pages(site) as base:
         for page in pages(site):
             name = page.strip("/").replace("/", "-") or "home"
@@ -150,17 +152,20 @@ def main(site: Path, report_dir: Path) -> int:
                         base + page, form_factor, report_dir / f"{name}-{form_factor}-{run}.json", chrome
                     )
                     runs.append(scores(report))
+                    benchmarks.append(report["environment"]["benchmarkIndex"])
+                    version = report["lighthouseVersion"]
                     for audit_id, message in errored_audits(report).items():
                         unscored.setdefault(f"{audit_id}: {message}", set()).add(f"/{page} {form_factor}")
-                medians = {category: [run[category] for run in runs] for category in CATEGORIES}
-                cells = [cell(medians[category], category == "performance") for category in CATEGORIES]
+                by_category = {category: [run[category] for run in runs] for category in CATEGORIES}
+                cells = [cell(by_category[category], category == "performance") for category in CATEGORIES]
                 rows.append(f"| /{page} | {form_factor} | " + " | ".join(cells) + " |")
                 for category, floor in BAR.items():
-                    scored = [score for score in medians[category] if score is not None]
+                    scored = [score for score in by_category[category] if score is not None]
                     if not scored or statistics.median(scored) < floor:
                         misses.append(f"/{page} {form_factor}: {CATEGORIES[category]} {cell(scored, False)} < {floor}")
                 print(rows[-1], flush=True)
-    print(f"\nLighthouse 12.2.3, median of {RUNS} runs, reports in {report_dir}/\n")
+    print(f"\nLighthouse {version}, median of {RUNS} runs, reports in {report_dir}/", end="; ")
+    print(f"CPU benchmark index {min(benchmarks):.0f} to {max(benchmarks):.0f}\n")
     print("\n".join(rows))
     for audit, where in sorted(unscored.items()):
         print(f"\nUnscored, the audit errored: {audit} ({', '.join(sorted(where))})")
