@@ -22,6 +22,7 @@ from conftest import BIN, ROOT
 LINT_COMMANDS = {
     "ruff check": [str(BIN / "ruff"), "check"],
     "ruff format": [str(BIN / "ruff"), "format", "--check"],
+    "mypy": [str(BIN / "mypy")],
     "pymarkdown": [str(BIN / "pymarkdown"), "scan"],
     "codespell": [str(BIN / "codespell")],
     "check_workflows.py": [str(BIN / "python"), str(ROOT / "scripts" / "check_workflows.py")],
@@ -63,6 +64,16 @@ def test_ruff_names_the_file_and_line_of_a_layout_error(folder: Path) -> None:
     result = run("ruff format", ".", cwd=folder)
     assert result.returncode != 0
     assert re.search(r"tool\.py:5:\d+", result.stdout), result.stdout
+
+
+def test_mypy_names_the_file_and_line_of_a_type_error(folder: Path) -> None:
+    write(
+        folder / "figures" / "__init__.py",
+        '"""Figures."""\n\nfrom __future__ import annotations\n\nCOUNT: int = "two"\n',
+    )
+    result = run("mypy", cwd=folder)
+    assert result.returncode != 0
+    assert re.search(r"figures/__init__\.py:5: error: Incompatible types", result.stdout), result.stdout
 
 
 def test_pymarkdown_names_the_file_and_line_of_a_skipped_heading_level(folder: Path) -> None:
