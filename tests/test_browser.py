@@ -44,6 +44,11 @@ DIAGRAMS_ON = {
 }
 
 
+# After a resize: the new layout is drawn and the theme's colour transitions (0.25 s) have ended.
+SETTLED = """new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done))).then(() => Promise.all(
+  document.getAnimations().filter(a => a.effect.getComputedTiming().endTime !== Infinity).map(a => a.finished)))"""
+
+
 @dataclass
 class Visit:
     """One page open in its own browser context, with everything that went wrong while it loaded."""
@@ -95,7 +100,7 @@ class Visits:
         page = self.opened[path, scheme].page
         if page.viewport_size and page.viewport_size["width"] != width:
             page.set_viewport_size({"width": width, "height": 800})
-            page.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+            page.evaluate(SETTLED)
         return self.opened[path, scheme]
 
     def close(self) -> None:
