@@ -242,3 +242,12 @@ def test_link_previews_have_a_title_a_description_and_an_image(visits: Visits, b
     assert meta["og:image"].startswith(site_url)
     assert (built.site / meta["og:image"].removeprefix(site_url)).is_file(), meta["og:image"]
     assert meta["og:image:alt"]
+
+
+def test_the_sitemap_lists_every_page_and_the_favicon_is_there(visits: Visits, built: Project) -> None:
+    page = visits.open(ARTICLE_PAGES[0], "light").page
+    site_url = page.evaluate("document.querySelector('link[rel=canonical]').href").removesuffix(ARTICLE_PAGES[0])
+    sitemap = (built.site / "sitemap.xml").read_text(encoding="utf-8")
+    assert sorted(url.removeprefix(site_url) for url in re.findall(r"<loc>([^<]*)</loc>", sitemap)) == ARTICLE_PAGES
+    favicon = page.evaluate("document.querySelector('link[rel=icon]').href").removeprefix(visits.base)
+    assert favicon.endswith(".svg") and (built.site / favicon).is_file(), favicon
