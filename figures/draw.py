@@ -117,6 +117,8 @@ def draw(path: Path, shown_folder: str) -> dict[str, str]:
         raise DrawError(f"Graphviz is not installed: {INSTALL_GRAPHVIZ}") from error
     except graphviz.CalledProcessError as error:
         raise DrawError(f"{shown}: Graphviz failed: {error.stderr.strip()}") from error
+    except OSError as error:  # e.g. a `dot` that died before reading the whole graph
+        raise DrawError(f"{shown}: Graphviz failed: {error}") from error
     except UnsafeSvgError as error:
         raise DrawError(f"{shown}: {error}") from error
     return figure
