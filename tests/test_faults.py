@@ -31,6 +31,10 @@ with Diagram("", show=False):
 """
 
 
+def diagram_names(project: Project) -> list[str]:
+    return sorted(path.stem for path in (project.root / "diagrams").glob("*.py") if not path.name.startswith("_"))
+
+
 def diagram(body: str) -> str:
     return BOOM.format(body="\n".join(f"    {line}" for line in body.splitlines()))
 
@@ -54,7 +58,7 @@ def test_an_unknown_name_names_the_page_the_line_and_the_closest_name(project: P
     place(project, "infra-stack")
     log = fails_with(project, r"line 5: unknown diagram 'infra-stack'\. Did you mean 'infrastructure-stack'\?")
     assert "Error reading page 'how-it-is-built.md'" in log
-    assert "Known diagrams: infrastructure-stack, site-pipeline, value-stack." in log
+    assert f"Known diagrams: {', '.join(diagram_names(project))}." in log
 
 
 def test_a_bare_placeholder_fails_the_build(project: Project) -> None:
@@ -172,7 +176,7 @@ def test_two_builds_at_once_share_the_cache_without_tearing_it(project: Project)
     ]
     assert [build.wait(timeout=120) for build in builds] == [0, 0]
     entries = list((project.root / ".cache" / "figures").glob("*.json"))
-    assert len(entries) == 3
+    assert len(entries) == len(diagram_names(project))
     for entry in entries:
         assert json.loads(entry.read_text())["svg"].startswith("<svg")
     assert (project.root / "site-1" / "index.html").read_text() == (project.root / "site-2" / "index.html").read_text()

@@ -40,13 +40,17 @@ MEASURE = """figure => {
   const scale = box.width / svg.viewBox.baseVal.width;
   const overflowing = [];
   for (const node of svg.querySelectorAll("g.node")) {
-    const outline = node.querySelector("path, polygon").getBoundingClientRect();
-    const fill = getComputedStyle(node.querySelector("path, polygon")).fill;
+    // A node in the package's own style (shape "none": an icon over its label) has no outline.
+    const shape = node.querySelector("path, polygon");
+    const outline = shape?.getBoundingClientRect();
+    const fill = shape ? getComputedStyle(shape).fill : "none";
     const ground = fill.startsWith("rgb") ? over(rgba(fill), page) : page;
     for (const text of node.querySelectorAll("text")) {
       contrasts.push(contrast(getComputedStyle(text).fill, ground));
       const t = text.getBoundingClientRect();
-      if (t.left < outline.left || t.right > outline.right || t.top < outline.top || t.bottom > outline.bottom) {
+      const inside = t.left >= outline?.left && t.right <= outline?.right
+        && t.top >= outline?.top && t.bottom <= outline?.bottom;
+      if (outline && !inside) {
         overflowing.push(text.textContent);
       }
     }
