@@ -1,5 +1,6 @@
 """Copies of the project for `scripts/bench.py` to build: as it is, without the diagram step, and generated.
 
+- `snapshot_package`: the `figures` package as it is when the benchmark starts;
 - `copy_project`: mkdocs.yml, docs/ and diagrams/ as they are, with a diagram cache of their own;
 - `make_static_baseline`: the same pages with every `{diagram: NAME}` replaced by
   the SVG a normal build drew, as a static image file, and the figures extension
@@ -27,6 +28,15 @@ WATCH_DIAGRAMS = re.compile(r"^watch:\n  - diagrams\n", re.MULTILINE)
 NAV = re.compile(r"^nav:\n(?:  .*\n)*", re.MULTILINE)
 CAPTION_LINE = re.compile(r"^CAPTION = .*$", re.MULTILINE)
 TEMPLATE_DIAGRAM = "infrastructure-stack"
+
+
+def snapshot_package(destination: Path) -> Path:
+    """Copy the `figures` package into `destination`, to put on PYTHONPATH ahead of the editable install.
+
+    Every build of one benchmark then runs the same code, even if `figures/` is edited meanwhile.
+    """
+    shutil.copytree(ROOT / "figures", destination / "figures", ignore=shutil.ignore_patterns("__pycache__"))
+    return destination
 
 
 def copy_project(destination: Path) -> Path:
