@@ -15,11 +15,17 @@ can build the pages.
 
 from __future__ import annotations
 
-try:  # Under MkDocs, a BuildError is reported as one clear line rather than a traceback.
-    from mkdocs.exceptions import BuildError as _ReportedError
-except ImportError:  # pragma: no cover - other tools print the message as it is
-    _ReportedError = Exception  # type: ignore[assignment,misc]
+import sys
+
+# Under MkDocs, a BuildError is reported as one clear line rather than a traceback. MkDocs has
+# loaded its exceptions long before it loads Markdown extensions; elsewhere (other tools, and the
+# child process that draws a diagram) importing MkDocs would only cost time.
+_mkdocs = sys.modules.get("mkdocs.exceptions")
+_ReportedError: type[Exception] = _mkdocs.BuildError if _mkdocs else Exception
+
+# Every id in a drawn SVG starts with this; each placement on a page replaces it with its own prefix.
+ID_PREFIX = "@@ID@@"
 
 
-class DiagramError(_ReportedError):
+class DiagramError(_ReportedError):  # type: ignore[misc,valid-type]  # chosen at import time, above
     """A mistake in a page or a diagram file; the message says where and how to fix it."""

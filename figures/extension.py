@@ -37,10 +37,9 @@ import markdown
 from markdown.blockprocessors import BlockProcessor
 from markdown.preprocessors import Preprocessor
 
-from figures import DiagramError
+from figures import ID_PREFIX, DiagramError
 from figures.cache import log
 from figures.library import NAME, DiagramLibrary, Figure
-from figures.svg import ID_PREFIX
 
 MENTION = re.compile(r"\{\s*diagram\b", re.IGNORECASE)
 PLACEHOLDER = re.compile(r"\{diagram:[ \t]*(?P<name>[^{}]*?)[ \t]*\}")

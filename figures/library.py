@@ -62,6 +62,8 @@ class DiagramLibrary:
         self.timeout = timeout
         self.drawn: dict[str, Figure] = {}  # by content key, for the life of the process
         self.failed: dict[str, DiagramError] = {}
+        self.snapshot: list[tuple[Path, int, int]] = []
+        self.known_keys: dict[str, str] = {}
         self.lock = threading.Lock()
 
     def sources(self) -> dict[str, Path]:
@@ -81,17 +83,21 @@ class DiagramLibrary:
         return found
 
     def keys(self) -> dict[str, str]:
-        """The content key of every diagram, by name."""
+        """The content key of every diagram, by name; hashed again only when a file in the folder changed."""
+        files = [p for p in sorted(self.folder.rglob("*")) if p.is_file() and "__pycache__" not in p.parts]
+        snapshot = [(p, p.stat().st_mtime_ns, p.stat().st_size) for p in files]
+        if snapshot == self.snapshot:
+            return self.known_keys
         helpers = hashlib.sha256(toolchain())
-        for path in sorted(self.folder.rglob("*")):
-            shared = path.name.startswith("_") or path.parent != self.folder
-            if path.is_file() and shared and "__pycache__" not in path.parts:
+        for path in files:
+            if path.name.startswith("_") or path.parent != self.folder:
                 helpers.update(f"{path.relative_to(self.folder)}\0".encode() + path.read_bytes())
         keys = {}
         for name, path in self.sources().items():
             digest = helpers.copy()
             digest.update(path.read_bytes())
             keys[name] = digest.hexdigest()[:32]
+        self.snapshot, self.known_keys = snapshot, keys
         return keys
 
     def figure(self, name: str) -> Figure:

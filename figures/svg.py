@@ -28,12 +28,13 @@ from pathlib import Path
 
 from PIL import Image
 
+from figures import ID_PREFIX
+
 SVG = "http://www.w3.org/2000/svg"
 XLINK = "http://www.w3.org/1999/xlink"
 # Links are written as xlink:href, not href: Material's instant navigation rewrites the `href` of
 # every element that has one, which throws on SVG elements, whose `href` is read-only.
 XLINK_HREF = f"{{{XLINK}}}href"
-ID_PREFIX = "@@ID@@"
 PX_PER_PT = 4 / 3
 ICON_DENSITY = 2  # pixels stored per pixel shown, for sharp icons on high-density screens
 ALLOWED_ELEMENTS = frozenset(
