@@ -13,24 +13,19 @@ and listed as such. Exits with status 1 when a page misses the bar.
 
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
 import json
 import os
 import statistics
 import subprocess
 import sys
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from http import HTTPStatus
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from playwright.sync_api import sync_playwright
 
-from browse import CHROMIUM_FLAGS, QuietHandler, pages, system_chromium
+from browse import CHROMIUM_FLAGS, QuietHandler, pages, serve, system_chromium
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -74,18 +69,6 @@ class PagesLikeHandler(QuietHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
-
-
-@contextmanager
-def serve_like_github_pages(site: Path) -> Iterator[str]:
-    """Serve `site` on a free port of 127.0.0.1 for the length of the block; yields the base URL."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(PagesLikeHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def chromium() -> str:
@@ -142,7 +125,7 @@ def main(site: Path, report_dir: Path) -> int:
     unscored: dict[str, set[str]] = {}
     version = ""
     benchmarks: list[float] = []  # Lighthouse's measure of this machine's CPU: a busy machine scores lower
-    with serve_like_github_pages(site) as base:
+    with serve(site, PagesLikeHandler) as base:
         for page in pages(site):
             name = page.strip("/").replace("/", "-") or "home"
             for form_factor in FORM_FACTORS:
