@@ -1,7 +1,7 @@
 """Copies of the project for `scripts/bench.py` to build: as it is, without the diagram step, and generated.
 
 - `snapshot_package`: the `figures` package as it is when the benchmark starts;
-- `copy_project`: mkdocs.yml, docs/ and diagrams/ as they are, with a diagram cache of their own;
+- `copy_project` (from `sources`): mkdocs.yml, docs/ and diagrams/ as they are, with a cache of their own;
 - `make_static_baseline`: the same pages with every `{diagram: NAME}` replaced by
   the SVG a normal build drew, as a static image file, and the figures extension
   and plugin switched off, so that building it costs what MkDocs costs alone;
@@ -17,7 +17,8 @@ import re
 import shutil
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from sources import ROOT, copy_project
+
 CACHE = Path(".cache/figures")  # the extension's default `cache_dir`, which mkdocs.yml keeps
 PLACEHOLDER_LINE = re.compile(r"[ \t]*\{diagram:[ \t]*(?P<name>[a-z0-9-]+)[ \t]*\}[ \t]*")
 FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})")
@@ -36,17 +37,6 @@ def snapshot_package(destination: Path) -> Path:
     Every build of one benchmark then runs the same code, even if `figures/` is edited meanwhile.
     """
     shutil.copytree(ROOT / "figures", destination / "figures", ignore=shutil.ignore_patterns("__pycache__"))
-    return destination
-
-
-def copy_project(destination: Path) -> Path:
-    destination.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "docs", "diagrams"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, destination / name)
     return destination
 
 

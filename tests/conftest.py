@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -11,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from sources import copy_project as copy_sources
+
 BIN = Path(sys.executable).parent
-sys.path.insert(0, str(ROOT / "scripts"))  # the helpers in scripts/ are plain modules
 
 
 @dataclass
@@ -45,13 +44,7 @@ class Project:
 
 
 def copy_project(destination: Path) -> Project:
-    for name in ("mkdocs.yml", "docs", "diagrams"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, destination / name)
-    return Project(destination)
+    return Project(copy_sources(destination))
 
 
 @pytest.fixture

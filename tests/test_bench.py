@@ -16,7 +16,8 @@ from typing import Any
 import pytest
 from bench_projects import make_generated, make_static_baseline
 
-from conftest import ROOT, Project
+from conftest import Project
+from sources import ROOT
 
 Bench = tuple[str, dict[str, Any]]  # the printed table, and the JSON
 

@@ -20,7 +20,8 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Response, Route, sync_playwright
 
 from browse import launch, pages, serve
-from conftest import ROOT, Project
+from conftest import Project
+from sources import ROOT
 
 SCHEMES = ("light", "dark")
 PHONE, DESKTOP = 360, 1280

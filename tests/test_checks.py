@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import BIN, ROOT
+from conftest import BIN
+from sources import ROOT
 
 # What `make lint` runs, as the tests run it: the tool and its sub-command, without the files to check.
 LINT_COMMANDS = {

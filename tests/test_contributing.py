@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BIN, ROOT, Project
+from conftest import BIN, Project
+from sources import ROOT
 
 GUIDE = ROOT / "CONTRIBUTING.md"
 TITLED_BLOCK = re.compile(r'^```\w+ title="(?P<path>[^"]+)"\n(?P<text>.*?)^```$', re.MULTILINE | re.DOTALL)

@@ -10,7 +10,8 @@ from types import ModuleType
 
 import pytest
 
-from conftest import ROOT, Project
+from conftest import Project
+from sources import ROOT
 
 MAX_FIGURE_BYTES = 40_000
 STACK_FIGURES = ("infrastructure-stack", "value-stack")

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import subprocess
 
-from conftest import BIN, ROOT, Project
+from conftest import BIN, Project
+from sources import ROOT
 
 LINKCHECK = ROOT / "scripts" / "linkcheck.py"
 BROKEN_PAGE = """# Broken links

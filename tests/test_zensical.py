@@ -25,7 +25,8 @@ from playwright.sync_api import sync_playwright
 from figures.extension import PLACEHOLDER
 
 from browse import launch, pages, serve
-from conftest import ROOT, Project, copy_project
+from conftest import Project, copy_project
+from sources import ROOT
 from test_article import sentences, visible_text
 
 GENERATORS = ("mkdocs", "zensical")
