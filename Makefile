@@ -13,7 +13,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve build build-zensical lint test linkcheck-external diagram screenshots audit bench clean
+.PHONY: serve build build-zensical lint test linkcheck-external diagram screenshots og-image audit bench clean
 
 serve: $(INSTALLED)  ## Serve the site on http://127.0.0.1:8000 with live reload
 	scripts/install-system-tools.sh
@@ -50,6 +50,9 @@ diagram: $(INSTALLED)  ## Start a new diagram from the template: make diagram NA
 
 screenshots: build  ## Save screenshots of every page to screenshots/
 	$(BIN)/python scripts/screenshots.py site screenshots
+
+og-image: build  ## Redraw the link-preview picture docs/assets/og-image.png from the value-stack figure
+	$(BIN)/python scripts/open_graph_image.py site docs/assets/og-image.png
 
 audit: build node_modules/.installed  ## Lighthouse on every page, mobile and desktop (prints a table, writes JSON)
 	scripts/install-system-tools.sh --browser
