@@ -71,7 +71,7 @@ def figure_html(name: str, figure: Figure, placement: int) -> str:
     description = ""
     if figure.description:
         description = (
-            '<details class="diagram-description">'
+            '<details class="info diagram-description">'
             f"<summary>Describe this diagram</summary>{markdown.markdown(figure.description)}</details>"
         )
     return (
