@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install the programs the build and the tests need that pip cannot: Graphviz
-# (`dot`, which lays out every diagram), its fonts, and, with --browser,
+# (`dot`, which lays out every diagram), fonts for labels in any script, and, with --browser,
 # Chromium for the browser tests. Installs only what is missing.
 #
 #   scripts/install-system-tools.sh [--browser]
@@ -17,6 +17,9 @@ packages=()
 command -v dot >/dev/null || packages+=(graphviz)
 if command -v apt-get >/dev/null; then
   [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || packages+=(fonts-dejavu-core)
+  # Labels in Chinese, Japanese or Korean, and emoji: Graphviz measures them and Chromium draws them.
+  [ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || packages+=(fonts-wqy-microhei)
+  [ -e /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ] || packages+=(fonts-noto-color-emoji)
   if $want_browser && ! command -v chromium >/dev/null; then
     packages+=(chromium)
   fi

@@ -61,9 +61,21 @@ def test_an_unknown_name_names_the_page_the_line_and_the_closest_name(project: P
     assert f"Known diagrams: {', '.join(diagram_names(project))}." in log
 
 
-def test_a_bare_placeholder_fails_the_build(project: Project) -> None:
-    (project.root / "docs" / "how-it-is-built.md").write_text("# Test\n\n{diagram}\n")
-    fails_with(project, r"line 3: `\{diagram\}` needs a name")
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("{diagram}", r"line 5: `\{diagram\}` needs a name"),
+        ("{diagram:}", r"line 5: '\{diagram:\}': a diagram name is lower-case letters, digits and hyphens"),
+        ("{diagram: Bad Name}", r"line 5: '\{diagram: Bad Name\}': a diagram name is lower-case"),
+        ("{diagram: value-stack", r"line 5: '\{diagram: value-stack' is not a placeholder; write"),
+        ("{diagram: <script>alert(1)</script>}", r"line 5: .*a diagram name is lower-case"),
+    ],
+    ids=["bare", "empty name", "bad name", "unclosed brace", "HTML in the name"],
+)
+def test_a_malformed_placeholder_fails_the_build_with_its_line(project: Project, line: str, message: str) -> None:
+    (project.root / "docs" / "how-it-is-built.md").write_text(f"# Test\n\nText.\n\n{line}\n")
+    log = fails_with(project, message)
+    assert "Error reading page 'how-it-is-built.md'" in log
 
 
 # --- diagram files --------------------------------------------------------------------------

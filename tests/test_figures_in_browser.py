@@ -108,3 +108,36 @@ def test_on_a_phone_every_label_is_readable_and_inside_its_box(
         assert figure["smallestText"] >= MIN_TEXT_PX, (where, figure["smallestText"])
         assert not figure["overflowing"], (where, figure["overflowing"])
         assert figure["lowestContrast"] >= MIN_CONTRAST, (where, figure["lowestContrast"])
+
+
+LABELS_IN_MANY_SCRIPTS = """\
+from diagrams import Diagram, Edge
+from diagrams.generic.compute import Rack
+
+from _style import band
+
+CAPTION = "Labels in several scripts."
+ALT = "Diagram: labels in several scripts."
+
+with Diagram("", direction="TB", show=False):
+    bands = [band(Rack, label) for label in {labels!r}]
+    for upper, lower in zip(bands, bands[1:]):
+        upper >> Edge(style="invis") >> lower
+"""
+LABELS = ["Café · naïve · façade", "Ελληνικά · Русский", "日本語のラベル · 中文标签", "Serverless 🚀 ☁️"]
+
+
+def test_labels_in_any_script_stay_inside_their_bands_on_a_phone(browser: Browser, project: Project) -> None:
+    (project.root / "diagrams" / "scripts.py").write_text(LABELS_IN_MANY_SCRIPTS.format(labels=LABELS))
+    (project.root / "docs" / "how-it-is-built.md").write_text("# Scripts\n\n{diagram: scripts}\n")
+    project.build()
+    with serve(project.site) as url:
+        context = browser.new_context(viewport=PHONE)
+        page = context.new_page()
+        page.goto(url + "how-it-is-built/")
+        figure = page.locator("#diagram-scripts-figure")
+        assert [text.strip() for text in figure.locator("g.node text").all_text_contents()] == LABELS
+        measured = figure.evaluate(MEASURE)
+        context.close()
+    assert not measured["overflowing"], measured["overflowing"]
+    assert measured["smallestText"] >= MIN_TEXT_PX
