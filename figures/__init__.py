@@ -1,6 +1,6 @@
 """Figures drawn by Python code, placed in Markdown pages by name.
 
-The package has four parts, each in its own module:
+The package has these parts, each in its own module:
 
 - `figures.extension`: the Python-Markdown extension that replaces each
   `{diagram: NAME}` line in a page with the figure called NAME;

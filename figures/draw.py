@@ -1,6 +1,7 @@
 """Draw one diagram file: the child process behind every figure.
 
-Run as `python -m figures.draw DIAGRAM_FILE SHOWN_FOLDER`, with the diagram's
+Run as `python -P -m figures.draw DIAGRAM_FILE SHOWN_FOLDER` (`-P`: a diagram
+named like a module, `json.py` say, must not hide it), with the diagram's
 folder as the working directory; SHOWN_FOLDER is that folder as messages should
 name it (e.g. `diagrams`). It runs the file as a script, catches the `diagrams.Diagram`
 it builds instead of letting the library render it, lays it out with Graphviz,
@@ -10,8 +11,9 @@ makes the SVG self-contained and prints one JSON object on stdout:
 
 A diagram file is an ordinary `diagrams` script that also sets two strings,
 `CAPTION` and `ALT`, and may set `DESCRIPTION` (Markdown, shown to every reader
-under the figure). Whatever goes wrong is printed on stderr as `file:line:
-message` and the process exits with status 1.
+under the figure). A mistake in the file is printed on stderr as `file:line:
+message` (or `file: message` when no line is to blame, and a plain message when
+Graphviz is missing), and the process exits with status 1.
 
 Each file runs in a fresh process so that an edited file, or an edited helper
 it imports, is always re-read (`mkdocs serve` never reloads modules), so that a
@@ -23,9 +25,9 @@ diagram file can still override any of it.
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 import json
+import os
 import re
 import runpy
 import sys
@@ -68,7 +70,7 @@ def capture_diagrams() -> list[diagrams.Diagram]:
     return drawn
 
 
-def located(path: Path, shown_folder: str, error: Exception) -> str:
+def located(path: Path, shown_folder: str, error: BaseException) -> str:
     """`file:line: error`, at the innermost line of the traceback that lies in the diagram folder."""
     if isinstance(error, SyntaxError):
         return (
@@ -85,7 +87,8 @@ def located(path: Path, shown_folder: str, error: Exception) -> str:
 def text_setting(shown: str, settings: dict[str, Any], name: str, required: bool = True) -> str:
     value = settings.get(name, "")
     if not isinstance(value, str) or (required and not value.strip()):
-        raise DrawError(f'{shown}: set {name} to a non-empty string, e.g. {name} = "..."')
+        kind = "a non-empty string" if required else "a string"
+        raise DrawError(f'{shown}: set {name} to {kind}, e.g. {name} = "..."')
     return value.strip()
 
 
@@ -95,7 +98,7 @@ def draw(path: Path, shown_folder: str) -> dict[str, str]:
     drawn = capture_diagrams()
     try:
         settings = runpy.run_path(path.name, run_name="__main__")
-    except Exception as error:  # any mistake in the file: report where it is
+    except (Exception, SystemExit) as error:  # any mistake in the file, even sys.exit(): report where it is
         raise DrawError(located(path, shown_folder, error)) from error
     if len(drawn) != 1:
         raise DrawError(
@@ -125,13 +128,19 @@ def draw(path: Path, shown_folder: str) -> dict[str, str]:
 
 
 def main(argv: list[str]) -> int:
+    # Standard output carries the JSON alone: whatever the diagram writes there, from Python or
+    # from a library in C, goes to standard error, which the build shows when drawing fails.
+    result = os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="utf-8")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    path = Path(argv[1]).resolve()
+    sys.path.append(str(path.parent))  # for the helpers diagrams share; after the libraries, never before
     try:
-        with contextlib.redirect_stdout(sys.stderr):  # a print() in a diagram file must not mix with the JSON
-            figure = draw(Path(argv[1]).resolve(), shown_folder=argv[2])
+        figure = draw(path, shown_folder=argv[2])
     except DrawError as error:
         print(error, file=sys.stderr)
         return 1
-    json.dump(figure, sys.stdout)
+    json.dump(figure, result)
+    result.close()
     return 0
 
 

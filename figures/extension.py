@@ -30,12 +30,14 @@ import html
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import markdown
 from markdown.blockprocessors import BlockProcessor
 from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
 
 from figures import ID_PREFIX, DiagramError
 from figures.cache import log
@@ -45,6 +47,7 @@ MENTION = re.compile(r"\{\s*diagram\b", re.IGNORECASE)
 PLACEHOLDER = re.compile(r"\{diagram:[ \t]*(?P<name>[^{}]*?)[ \t]*\}")
 # What a page may contain that mentions a placeholder without being one.
 LEFT_ALONE = re.compile(r"(?<!\\)(`+).+?(?<!`)\1(?!`)|<!--.*?-->", re.DOTALL)
+FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})")
 
 LIBRARIES: dict[tuple[Path, Path, float], DiagramLibrary] = {}
 
@@ -65,20 +68,37 @@ def error_html(error: DiagramError) -> str:
     )
 
 
+def description_html(text: str) -> str:
+    """A diagram's description in Markdown, as HTML; any raw HTML in it is shown as text, never run."""
+    md = markdown.Markdown()
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    return md.convert(text)
+
+
 def figure_html(name: str, figure: Figure, placement: int) -> str:
-    """The `<figure>` for one placement; the n-th placement of a name on a page gets ids of its own."""
-    prefix = f"diagram-{name}-" if placement == 1 else f"diagram-{name}-{placement}-"
+    """The `<figure>` for one placement; the n-th placement of a name on a page gets ids of its own.
+
+    Names never hold `--`, so `box--2` (the second `box`) cannot be taken for the first `box-2`.
+    """
+    prefix = f"diagram-{name}-" if placement == 1 else f"diagram-{name}--{placement}-"
     description = ""
     if figure.description:
-        description = (
-            '<details class="info diagram-description">'
-            f"<summary>Describe this diagram</summary>{markdown.markdown(figure.description)}</details>"
+        description = (  # the caption, hidden, tells apart a page's "Describe this diagram" controls
+            '<details class="info diagram-description"><summary>Describe this diagram'
+            f'<span class="diagram-hidden">: {html.escape(figure.caption)}</span></summary>'
+            f"{description_html(figure.description)}</details>"
         )
     return (
         f'<figure class="diagram" id="{prefix}figure">'
         f"{figure.svg.replace(ID_PREFIX, prefix)}"
         f"<figcaption>{html.escape(figure.caption)}</figcaption>{description}</figure>"
     )
+
+
+def outside_code(text: str) -> str:
+    """`text` with inline code and HTML comments blanked out, line breaks kept."""
+    return LEFT_ALONE.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
 
 
 class SourceLines(Preprocessor):
@@ -89,7 +109,18 @@ class SourceLines(Preprocessor):
         self.extension = extension
 
     def run(self, lines: list[str]) -> list[str]:
-        self.extension.mentions = [(n, line.strip()) for n, line in enumerate(lines, 1) if MENTION.search(line)]
+        visible = outside_code("\n".join(lines)).split("\n")
+        fence = ""
+        mentions = []
+        for number, (line, shown) in enumerate(zip(lines, visible, strict=True), 1):
+            marker = FENCE.match(line)
+            if fence and marker and marker[1][0] == fence[0] and len(marker[1]) >= len(fence):
+                fence = ""
+            elif not fence and marker:
+                fence = marker[1]
+            elif not fence and MENTION.search(shown):
+                mentions.append((number, line.strip()))
+        self.extension.mentions = mentions
         self.extension.placements = Counter()
         return lines
 
@@ -104,8 +135,7 @@ class DiagramBlocks(BlockProcessor):
     @staticmethod
     def mention(block: str) -> int | None:
         """The index of the first line of `block` that mentions `{diagram` outside code and comments."""
-        visible = LEFT_ALONE.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), block)
-        for index, line in enumerate(visible.split("\n")):
+        for index, line in enumerate(outside_code(block).split("\n")):
             if MENTION.search(line):
                 return index
         return None
@@ -127,11 +157,37 @@ class DiagramBlocks(BlockProcessor):
             self.extension.placements[name] += 1
             html_text = figure_html(name, self.extension.library.figure(name), self.extension.placements[name])
         except DiagramError as error:
-            if not self.extension.getConfig("show_errors"):
-                raise
-            log.warning("%s", error)
+            self.extension.refuse(error)
             html_text = error_html(error)
         ET.SubElement(parent, "p").text = self.parser.md.htmlStash.store(html_text)
+
+
+class LeftoverMentions(Treeprocessor):
+    """Refuse a `{diagram` that Markdown put where no figure can go: a heading, a table cell."""
+
+    def __init__(self, md: markdown.Markdown, extension: DiagramExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: ET.Element) -> None:
+        for text in texts_outside_code(root):
+            if MENTION.search(outside_code(text)):
+                self.extension.refuse(
+                    DiagramError(
+                        f"{self.extension.line_containing(text.strip())}: {text.strip()!r}: a placeholder must stand "
+                        "alone on its own line, not in a heading or a table (to show it as text, use backticks)"
+                    )
+                )
+
+
+def texts_outside_code(element: ET.Element) -> Iterator[str]:
+    if element.text and element.tag not in ("code", "pre"):
+        yield element.text
+    if element.tag not in ("code", "pre"):
+        for child in element:
+            yield from texts_outside_code(child)
+    if element.tail:
+        yield element.tail
 
 
 class DiagramExtension(markdown.Extension):
@@ -152,6 +208,17 @@ class DiagramExtension(markdown.Extension):
         )
         md.preprocessors.register(SourceLines(md, self), "figures_source_lines", 100)
         md.parser.blockprocessors.register(DiagramBlocks(md.parser, self), "figures", 16)
+        md.treeprocessors.register(LeftoverMentions(md, self), "figures_leftovers", 15)  # after inline code
+
+    def refuse(self, error: DiagramError) -> None:
+        """Stop at `error`, or, while previewing (`show_errors`), log it and go on."""
+        if not self.getConfig("show_errors"):
+            raise error
+        log.warning("%s", error)
+
+    def line_containing(self, text: str) -> str:
+        """`line N` for the first mention that contains `text`."""
+        return next((f"line {number}" for number, line in self.mentions if text in line), "a line")
 
     def line_number(self, line: str) -> str:
         """`line N` for the first mention not yet reported that ends with `line`.

@@ -5,8 +5,10 @@ A diagram is a `.py` file in the folder, and its name is the file name without
 Files whose names start with `_`, and everything in sub-folders, are helpers
 that diagrams share (a Python module, a custom icon).
 
-Each diagram's content key hashes its own file, every helper, and the versions
-of the tools that draw it (this package, `diagrams`, Graphviz, Pillow). A key
+Each diagram's content key hashes its own file, every helper, and what draws
+it: this package's code, the versions of `diagrams`, the `graphviz` binding and
+Pillow, and the installed `dot` program (its size and time). Fonts are not in
+the key: after installing fonts, `make clean` draws everything again. A key
 already in memory or in the disk cache is not drawn again; the others are drawn
 at the same time, one child process each (`figures.draw`), before the first
 page that needs any of them is converted.
@@ -68,26 +70,42 @@ class DiagramLibrary:
         self.known_keys: dict[str, str] = {}
         self.lock = threading.Lock()
 
+    def shown_folder(self) -> Path:
+        """The folder as messages name it: relative to where the build runs."""
+        return Path(os.path.relpath(self.folder))
+
     def sources(self) -> dict[str, Path]:
         """Every diagram in the folder, by name."""
         if not self.folder.is_dir():
-            raise DiagramError(f"the diagram folder {self.folder} does not exist; create it or fix `diagrams_dir`")
+            raise DiagramError(
+                f"the diagram folder {self.shown_folder()} does not exist; create it or fix `diagrams_dir`"
+            )
         found = {}
         for path in sorted(self.folder.glob("*.py")):
             if path.name.startswith("_"):
                 continue
             if not NAME.fullmatch(path.stem):
                 raise DiagramError(
-                    f"{path}: a diagram's file name must be lower-case words joined by hyphens, "
-                    "e.g. my-diagram.py (helpers that diagrams share start with _)"
+                    f"{self.shown_folder() / path.name}: a diagram's file name must be lower-case words "
+                    "joined by hyphens, e.g. my-diagram.py (helpers that diagrams share start with _)"
                 )
             found[path.stem] = path
         return found
 
     def keys(self) -> dict[str, str]:
         """The content key of every diagram, by name; hashed again only when a file in the folder changed."""
-        files = [p for p in sorted(self.folder.rglob("*")) if p.is_file() and "__pycache__" not in p.parts]
-        snapshot = [(p, p.stat().st_mtime_ns, p.stat().st_size) for p in files]
+        files, snapshot = [], []
+        for path in sorted(self.folder.rglob("*")):
+            parts = path.relative_to(self.folder).parts
+            if "__pycache__" in parts or any(p.startswith(".") or p.endswith("~") for p in parts):
+                continue  # caches, and editors' backup and swap files
+            try:
+                status = path.stat()
+            except FileNotFoundError:  # a temporary file, gone already
+                continue
+            if path.is_file():
+                files.append(path)
+                snapshot.append((path, status.st_mtime_ns, status.st_size))
         if snapshot == self.snapshot:
             return self.known_keys
         helpers = hashlib.sha256(toolchain())
@@ -127,12 +145,18 @@ class DiagramLibrary:
                 else:
                     self.drawn[missing[name]] = outcome
                     self.cache.put(missing[name], outcome.__dict__)
-        log.info("figures: %d diagram(s) drawn, %d from the cache", len(stale), len(cached))
+        failures = sum(missing[name] in self.failed for name in stale)
+        log.info(
+            "figures: %d diagram(s) drawn, %d from the cache%s",
+            len(stale) - failures,
+            len(cached),
+            f", {failures} failed" if failures else "",
+        )
 
     def draw(self, name: str) -> Figure | DiagramError:
         """Draw one diagram in a child process; a mistake comes back as the error to raise."""
-        shown = Path(os.path.relpath(self.folder))
-        command = [sys.executable, "-m", "figures.draw", f"{name}.py", str(shown)]
+        shown = self.shown_folder()
+        command = [sys.executable, "-P", "-m", "figures.draw", f"{name}.py", str(shown)]
         try:
             child = subprocess.run(command, cwd=self.folder, capture_output=True, text=True, timeout=self.timeout)
         except subprocess.TimeoutExpired:
@@ -144,4 +168,7 @@ class DiagramLibrary:
             return DiagramError(
                 child.stderr.strip() or f"{shown / name}.py: drawing failed with status {child.returncode}"
             )
-        return Figure(**json.loads(child.stdout))
+        try:
+            return Figure(**json.loads(child.stdout))
+        except (ValueError, TypeError):
+            return DiagramError(f"{shown / name}.py: drew no figure ({child.stdout[:200]!r})")

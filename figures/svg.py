@@ -104,7 +104,7 @@ def drop_tooltips_and_background(root: ET.Element) -> None:
 def check_and_prefix(element: ET.Element) -> None:
     tag = element.tag.removeprefix(f"{{{SVG}}}")
     if tag not in ALLOWED_ELEMENTS:
-        raise UnsafeSvgError(f"the SVG has a <{tag}> element; remove URL, href and HTML-like labels that make it")
+        raise UnsafeSvgError(f"the SVG has a <{tag}> element; remove the URL, href or HREF attribute that makes it")
     for name, value in list(element.attrib.items()):
         if name.lower().startswith("on") or name in DROPPED_ATTRIBUTES:
             del element.attrib[name]

@@ -13,7 +13,7 @@ import markdown
 import pytest
 
 from figures import DiagramError
-from figures.extension import DiagramExtension
+from figures.extension import DiagramExtension, description_html
 
 DIAGRAMS = Path(__file__).parent / "data" / "diagrams"
 
@@ -51,6 +51,18 @@ REFUSED = {
     "inside a sentence": ("See {diagram: box} here.", r"^line 1: .*must stand alone on its own line"),
     "capitalised": ("{Diagram: box}", r"^line 1: .*not a placeholder"),
     "HTML in the name": ("{diagram: <script>alert(1)</script>}", r"^line 1: .*a diagram name is lower-case"),
+    "in a heading": (
+        "Text.\n\n## See {diagram: box}",
+        r"^line 3: 'See \{diagram: box\}': .*not in a heading or a table",
+    ),
+    "in a table cell": (
+        "| A | B |\n| --- | --- |\n| {diagram: box} | x |",
+        r"^line 3: '\{diagram: box\}': .*not in a heading or a table",
+    ),
+    "after the same text in a fenced example": (
+        "```markdown\n{diagram: nope}\n```\n\nText.\n\n{diagram: nope}",
+        r"^line 7: unknown diagram 'nope'",
+    ),
     "after a valid one, on its own line number": (
         "{diagram: box}\n\n{diagram: nope}",
         r"^line 3: unknown diagram 'nope'",
@@ -61,6 +73,7 @@ REFUSED = {
 def convert(text: str, cache: Path) -> str:
     extensions = [
         "admonition",
+        "tables",
         "pymdownx.superfences",
         DiagramExtension(diagrams_dir=str(DIAGRAMS), cache_dir=str(cache)),
     ]
@@ -90,6 +103,12 @@ def test_each_placement_gets_ids_of_its_own(tmp_path: Path) -> None:
     ids = re.findall(r'\bid="([^"]+)"', page)
     assert ids, "the figures have no ids at all"
     assert len(ids) == len(set(ids))
+    # `--` cannot occur in a name, so no diagram called `box-2` can take the second `box`'s ids.
+    assert 'id="diagram-box--2-figure"' in page
+
+
+def test_raw_html_in_a_description_is_shown_as_text() -> None:
+    assert "<script>" not in description_html("A list:\n\n- <script>alert(1)</script>\n\n<div>block</div>")
 
 
 def test_the_figure_is_titled_captioned_and_labelled_for_screen_readers(tmp_path: Path) -> None:

@@ -218,3 +218,23 @@ def test_a_print_in_a_diagram_file_does_not_break_the_build(project: Project) ->
     place(project, "chatty")
     project.build()
     assert 'id="diagram-chatty-figure"' in project.page("how-it-is-built/index.html")
+
+
+def test_output_below_python_does_not_break_the_build_either(project: Project) -> None:
+    (project.root / "diagrams" / "chatty.py").write_text(diagram("import os\nos.write(1, b'noise')\nNode('x')"))
+    place(project, "chatty")
+    project.build()
+    assert 'id="diagram-chatty-figure"' in project.page("how-it-is-built/index.html")
+
+
+def test_a_diagram_named_like_a_module_does_not_hide_it(project: Project) -> None:
+    (project.root / "diagrams" / "json.py").write_text(diagram("Node('x')"))
+    place(project, "json")
+    project.build()
+    assert 'id="diagram-json-figure"' in project.page("how-it-is-built/index.html")
+
+
+def test_a_diagram_that_exits_names_its_line(project: Project) -> None:
+    (project.root / "diagrams" / "boom.py").write_text(diagram("import sys\nsys.exit(3)"))
+    place(project, "boom")
+    fails_with(project, r"diagrams/boom\.py:8: SystemExit: 3")
