@@ -13,18 +13,15 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve build build-zensical lint test linkcheck-external diagram screenshots og-image audit bench clean
+.PHONY: serve build build-zensical tools browser lint test linkcheck-external diagram screenshots og-image audit bench clean
 
-serve: $(INSTALLED)  ## Serve the site on http://127.0.0.1:8000 with live reload
-	scripts/install-system-tools.sh
+serve: $(INSTALLED) tools  ## Serve the site on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: $(INSTALLED)  ## Write the site to site/ for publishing
-	scripts/install-system-tools.sh
+build: $(INSTALLED) tools  ## Write the site to site/ for publishing
 	$(BIN)/mkdocs build --strict
 
-build-zensical: $(INSTALLED)  ## Write the site with Zensical instead, to site-zensical/ (README: Generators)
-	scripts/install-system-tools.sh
+build-zensical: $(INSTALLED) tools  ## Write the site with Zensical instead, to site-zensical/ (README: Generators)
 	$(BIN)/python scripts/build_zensical.py site-zensical
 
 lint: $(INSTALLED)  ## Check Python, Markdown, spelling and the GitHub workflows (pre-commit runs the same)
@@ -36,9 +33,7 @@ lint: $(INSTALLED)  ## Check Python, Markdown, spelling and the GitHub workflows
 	$(BIN)/python scripts/check_workflows.py
 	$(BIN)/zizmor --offline --quiet .github/workflows
 
-test: lint  ## Run every check and test (the link check of the built site is tests/test_links.py)
-	scripts/install-system-tools.sh --browser
-	command -v chromium >/dev/null || $(BIN)/playwright install chromium
+test: lint browser  ## Run every check and test (the link check of the built site is tests/test_links.py)
 	$(BIN)/pytest
 
 linkcheck-external: build  ## Also fetch every link to another host (needs the network)
@@ -48,25 +43,28 @@ diagram: $(INSTALLED)  ## Start a new diagram from the template: make diagram NA
 	@test -n "$(NAME)" || { echo "usage: make diagram NAME=my-diagram" >&2; exit 2; }
 	$(BIN)/python scripts/new_diagram.py $(NAME)
 
-screenshots: build  ## Save screenshots of every page to screenshots/
+screenshots: build browser  ## Save screenshots of every page to screenshots/
 	$(BIN)/python scripts/screenshots.py site screenshots
 
-og-image: build  ## Redraw the link-preview picture docs/assets/og-image.png from the value-stack figure
+og-image: build browser  ## Redraw the link-preview picture docs/assets/og-image.png from the value-stack figure
 	$(BIN)/python scripts/open_graph_image.py site docs/assets/og-image.png
 
-audit: build node_modules/.installed  ## Lighthouse on every page, mobile and desktop (prints a table, writes JSON)
-	scripts/install-system-tools.sh --browser
-	command -v chromium >/dev/null || $(BIN)/playwright install chromium
+audit: build browser node_modules/.installed  ## Lighthouse on every page, mobile and desktop (prints a table, writes JSON)
 	$(BIN)/python scripts/audit.py site lighthouse-reports
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-bench: $(INSTALLED)  ## Measure builds, live reload and page weight against a baseline (prints a table, writes JSON)
+bench: $(INSTALLED) browser  ## Measure builds, live reload and page weight against a baseline (prints a table, writes JSON)
+	$(BIN)/python scripts/bench.py
+
+tools:  ## Install Graphviz and the fonts labels need, where missing (scripts/install-system-tools.sh)
+	scripts/install-system-tools.sh
+
+browser: $(INSTALLED)  ## The same, and Chromium for the browser tests: the system's, else Playwright's
 	scripts/install-system-tools.sh --browser
 	command -v chromium >/dev/null || $(BIN)/playwright install chromium
-	$(BIN)/python scripts/bench.py
 
 $(INSTALLED): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
