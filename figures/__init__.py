@@ -15,7 +15,11 @@ can build the pages.
 
 from __future__ import annotations
 
+import logging
 import sys
+
+# A child of MkDocs' logger, so that `mkdocs build` shows it; elsewhere an ordinary logger.
+log = logging.getLogger("mkdocs.figures")
 
 # Under MkDocs, a BuildError is reported as one clear line rather than a traceback. MkDocs has
 # loaded its exceptions long before it loads Markdown extensions; elsewhere (other tools, and the

@@ -11,12 +11,10 @@ the folder cannot be written, the build goes on without caching and says so.
 from __future__ import annotations
 
 import json
-import logging
 import tempfile
 from pathlib import Path
 
-# A child of MkDocs' logger, so that `mkdocs build` shows it; elsewhere an ordinary logger.
-log = logging.getLogger("mkdocs.figures")
+from figures import log
 
 FIELDS = ("caption", "alt", "description", "svg")
 

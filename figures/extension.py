@@ -39,8 +39,7 @@ from markdown.blockprocessors import BlockProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from figures import ID_PREFIX, DiagramError
-from figures.cache import log
+from figures import ID_PREFIX, DiagramError, log
 from figures.library import NAME, DiagramLibrary, Figure
 
 MENTION = re.compile(r"\{\s*diagram\b", re.IGNORECASE)

@@ -30,8 +30,8 @@ from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
-from figures import DiagramError
-from figures.cache import DiskCache, log
+from figures import DiagramError, log
+from figures.cache import DiskCache
 
 NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 TOOL_PACKAGES = ("diagrams", "graphviz", "pillow")
