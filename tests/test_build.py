@@ -82,3 +82,15 @@ def test_two_clean_builds_give_identical_figures(project: Project, tmp_path_fact
 
 def test_the_build_warns_about_nothing(built: Project) -> None:
     assert "WARNING" not in built.log
+
+
+def test_published_pages_link_to_their_source_for_editing(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EDIT_URI", "https://github.com/example/site/edit/main/docs/")
+    project.build()
+    assert 'href="https://github.com/example/site/edit/main/docs/how-it-is-built.md"' in project.page(
+        "how-it-is-built/index.html"
+    )
+
+
+def test_a_preview_has_no_edit_link_that_leads_nowhere(built: Project) -> None:
+    assert "/edit/" not in built.page()
