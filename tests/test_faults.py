@@ -195,6 +195,9 @@ def test_two_builds_at_once_share_the_cache_without_tearing_it(project: Project)
 
 
 def test_a_build_killed_while_drawing_leaves_the_next_build_correct(project: Project, tmp_path: Path) -> None:
+    marker = tmp_path / "drawing"
+    slow = diagram(f"Node('x')\nopen({str(marker)!r}, 'w').close()\nimport time\ntime.sleep(60)")
+    (project.root / "diagrams" / "slow.py").write_text(slow)
     build = subprocess.Popen(
         [str(BIN / "mkdocs"), "build"],
         cwd=project.root,
@@ -203,11 +206,16 @@ def test_a_build_killed_while_drawing_leaves_the_next_build_correct(project: Pro
         start_new_session=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
-    time.sleep(0.8)  # long enough to be drawing, too short to have finished
+    deadline = time.monotonic() + 60
+    while not marker.exists() and time.monotonic() < deadline:  # until the build is surely drawing
+        time.sleep(0.05)
+    assert marker.exists(), "the build never started drawing"
     os.killpg(build.pid, signal.SIGKILL)
     build.wait()
+    (project.root / "diagrams" / "slow.py").unlink()
     project.build()
-    (tmp_path / "reference").mkdir()
+    for entry in (project.root / ".cache" / "figures").glob("*.json"):
+        assert json.loads(entry.read_text())["svg"].startswith("<svg")  # nothing torn
     reference = copy_project(tmp_path / "reference")
     reference.build()
     assert project.page() == reference.page()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import socket
 import subprocess
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -30,21 +31,23 @@ def free_port() -> int:
 
 @contextmanager
 def serving(project: Project) -> Iterator[str]:
+    """`mkdocs serve` in the project; its log goes to a file, which nobody has to keep draining."""
     port = free_port()
-    server = subprocess.Popen(
-        [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project.root,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
+    log = project.root / "serve.log"
+    with log.open("w") as output:
+        server = subprocess.Popen(
+            [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project.root,
+            stdout=output,
+            stderr=output,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
     try:
-        for line in server.stderr:  # type: ignore[union-attr]
-            if "Serving on" in line:
-                break
-        else:
-            pytest.fail("mkdocs serve stopped before serving")
+        deadline = time.monotonic() + STARTUP_SECONDS
+        while "Serving on" not in log.read_text():
+            if server.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"mkdocs serve did not start:\n{log.read_text()}")
+            time.sleep(0.1)
         yield f"http://127.0.0.1:{port}/"
     finally:
         server.terminate()
