@@ -26,8 +26,8 @@ from urllib.parse import urlsplit
 from playwright.sync_api import sync_playwright
 
 from browse import CHROMIUM_FLAGS, QuietHandler, pages, serve, system_chromium
+from sources import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 RUNS = 3
 FORM_FACTORS = ("mobile", "desktop")

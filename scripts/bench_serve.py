@@ -16,7 +16,6 @@ from __future__ import annotations
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -25,6 +24,8 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+
+from browse import free_port
 
 PAGE = "docs/index.md"
 DIAGRAM = "diagrams/infrastructure-stack.py"
@@ -39,12 +40,6 @@ class ServeLatency:
     markdown_seconds: list[float]
     diagram_seconds: list[float]
     drawn_per_diagram_save: list[int]
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def fetch(url: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import http.server
 import shutil
+import socket
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -54,6 +55,13 @@ def serve(site: Path, handler: type[QuietHandler] = QuietHandler) -> Iterator[st
     finally:
         server.shutdown()
         server.server_close()
+
+
+def free_port() -> int:
+    """A port of 127.0.0.1 that is free now, for a server that cannot be given port 0 (`mkdocs serve`)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 def pages(site: Path) -> list[str]:

@@ -18,7 +18,8 @@ from string import Template
 
 from figures.library import NAME
 
-ROOT = Path(__file__).resolve().parent.parent
+from sources import ROOT
+
 TEMPLATE = Path(__file__).with_name("new_diagram.template")
 
 
