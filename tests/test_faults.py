@@ -221,25 +221,22 @@ def test_a_build_killed_while_drawing_leaves_the_next_build_correct(project: Pro
     assert project.page() == reference.page()
 
 
-def test_a_print_in_a_diagram_file_does_not_break_the_build(project: Project) -> None:
-    (project.root / "diagrams" / "chatty.py").write_text(diagram("print('debugging')\nNode('x')"))
-    place(project, "chatty")
+@pytest.mark.parametrize(
+    ("name", "body"),
+    [
+        ("chatty", "print('debugging')\nNode('x')"),
+        ("chatty", "import os\nos.write(1, b'output from below Python')\nNode('x')"),
+        ("json", "Node('x')"),
+    ],
+    ids=["print", "os.write", "named like a module"],
+)
+def test_a_diagram_that_writes_output_or_is_named_like_a_module_still_draws(
+    project: Project, name: str, body: str
+) -> None:
+    (project.root / "diagrams" / f"{name}.py").write_text(diagram(body))
+    place(project, name)
     project.build()
-    assert 'id="diagram-chatty-figure"' in project.page("how-it-is-built/index.html")
-
-
-def test_output_below_python_does_not_break_the_build_either(project: Project) -> None:
-    (project.root / "diagrams" / "chatty.py").write_text(diagram("import os\nos.write(1, b'noise')\nNode('x')"))
-    place(project, "chatty")
-    project.build()
-    assert 'id="diagram-chatty-figure"' in project.page("how-it-is-built/index.html")
-
-
-def test_a_diagram_named_like_a_module_does_not_hide_it(project: Project) -> None:
-    (project.root / "diagrams" / "json.py").write_text(diagram("Node('x')"))
-    place(project, "json")
-    project.build()
-    assert 'id="diagram-json-figure"' in project.page("how-it-is-built/index.html")
+    assert f'id="diagram-{name}-figure"' in project.page("how-it-is-built/index.html")
 
 
 def test_a_diagram_that_exits_names_its_line(project: Project) -> None:
