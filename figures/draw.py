@@ -50,7 +50,11 @@ IMAGE_ATTRIBUTE = re.compile(r'\bimage="([^"]*)"')
 
 
 class DrawError(Exception):
-    """A mistake in a diagram file, reported as `file:line: message`."""
+    """A mistake in a diagram file, reported as `file:line: message`; exit status 1."""
+
+
+class GraphvizError(DrawError):
+    """Graphviz missing or failing: no mistake in the file, so the build tries again later; exit status 2."""
 
 
 def capture_diagrams() -> list[diagrams.Diagram]:
@@ -117,11 +121,11 @@ def draw(path: Path, shown_folder: str) -> dict[str, str]:
         svg = drawn[0].dot.pipe(format="svg", encoding="utf-8")
         figure["svg"] = make_self_contained(svg, base_dir=path.parent, title=figure["alt"])
     except graphviz.ExecutableNotFound as error:
-        raise DrawError(f"Graphviz is not installed: {INSTALL_GRAPHVIZ}") from error
+        raise GraphvizError(f"Graphviz is not installed: {INSTALL_GRAPHVIZ}") from error
     except graphviz.CalledProcessError as error:
-        raise DrawError(f"{shown}: Graphviz failed: {error.stderr.strip()}") from error
+        raise GraphvizError(f"{shown}: Graphviz failed: {error.stderr.strip()}") from error
     except OSError as error:  # e.g. a `dot` that died before reading the whole graph
-        raise DrawError(f"{shown}: Graphviz failed: {error}") from error
+        raise GraphvizError(f"{shown}: Graphviz failed: {error}") from error
     except UnsafeSvgError as error:
         raise DrawError(f"{shown}: {error}") from error
     return figure
@@ -138,7 +142,7 @@ def main(argv: list[str]) -> int:
         figure = draw(path, shown_folder=argv[2])
     except DrawError as error:
         print(error, file=sys.stderr)
-        return 1
+        return 2 if isinstance(error, GraphvizError) else 1
     json.dump(figure, result)
     result.close()
     return 0

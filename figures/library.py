@@ -37,6 +37,13 @@ NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 TOOL_PACKAGES = ("diagrams", "graphviz", "pillow")
 
 
+class GraphvizTroubleError(DiagramError):
+    """Graphviz missing or failing (the child's exit status 2): not kept, so that it is tried again."""
+
+
+GRAPHVIZ_TROUBLE = 2
+
+
 @dataclass(frozen=True)
 class Figure:
     caption: str
@@ -124,34 +131,39 @@ class DiagramLibrary:
         """The figure called `name`, drawing whatever in the folder is out of date first."""
         keys = self.keys()
         with self.lock:
-            self.draw_missing(keys)
+            troubles = self.draw_missing(keys)
         key = keys[name]
-        if key in self.failed:
-            raise self.failed[key]
+        if error := troubles.get(key) or self.failed.get(key):
+            raise error
         return self.drawn[key]
 
-    def draw_missing(self, keys: dict[str, str]) -> None:
+    def draw_missing(self, keys: dict[str, str]) -> dict[str, DiagramError]:
+        """Draw what is neither drawn nor failed; returns the troubles of the machine, which are not kept."""
         missing = {name: key for name, key in keys.items() if key not in self.drawn and key not in self.failed}
+        troubles: dict[str, DiagramError] = {}
         if not missing:
-            return
+            return troubles
         cached = {name: entry for name, key in missing.items() if (entry := self.cache.get(key))}
         for name, entry in cached.items():
             self.drawn[missing[name]] = Figure(**entry)
         stale = [name for name in missing if name not in cached]
         with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
             for name, outcome in zip(stale, pool.map(self.draw, stale), strict=True):
-                if isinstance(outcome, DiagramError):
+                if isinstance(outcome, GraphvizTroubleError):
+                    troubles[missing[name]] = outcome
+                elif isinstance(outcome, DiagramError):
                     self.failed[missing[name]] = outcome
                 else:
                     self.drawn[missing[name]] = outcome
                     self.cache.put(missing[name], outcome.__dict__)
-        failures = sum(missing[name] in self.failed for name in stale)
+        failures = sum(missing[name] in self.failed or missing[name] in troubles for name in stale)
         log.info(
             "figures: %d diagram(s) drawn, %d from the cache%s",
             len(stale) - failures,
             len(cached),
             f", {failures} failed" if failures else "",
         )
+        return troubles
 
     def draw(self, name: str) -> Figure | DiagramError:
         """Draw one diagram in a child process; a mistake comes back as the error to raise."""
@@ -165,9 +177,8 @@ class DiagramLibrary:
                 "look for a loop that never ends (or raise `timeout` in the figures extension's settings)"
             )
         if child.returncode != 0:
-            return DiagramError(
-                child.stderr.strip() or f"{shown / name}.py: drawing failed with status {child.returncode}"
-            )
+            kind = GraphvizTroubleError if child.returncode == GRAPHVIZ_TROUBLE else DiagramError
+            return kind(child.stderr.strip() or f"{shown / name}.py: drawing failed with status {child.returncode}")
         try:
             return Figure(**json.loads(child.stdout))
         except (ValueError, TypeError):

@@ -7,6 +7,7 @@ against the one-box diagram in tests/data/diagrams/.
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 import markdown
@@ -122,3 +123,13 @@ def test_while_previewing_a_mistake_is_shown_where_its_figure_goes(tmp_path: Pat
     page = markdown.markdown("Before.\n\n{diagram: bx}\n\nAfter.", extensions=[extension])
     assert re.search(r'<div class="admonition failure diagram-error" role="alert">.*line 3: unknown diagram', page)
     assert "<p>After.</p>" in page
+
+
+def test_graphviz_installed_while_serving_is_used_without_a_restart(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PATH", str(Path(sys.executable).parent))  # no Graphviz there
+    with pytest.raises(DiagramError, match="Graphviz is not installed"):
+        convert("{diagram: box}", tmp_path)
+    monkeypatch.undo()  # as if Graphviz had been installed meanwhile
+    assert '<figure class="diagram"' in convert("{diagram: box}", tmp_path)
