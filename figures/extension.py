@@ -9,7 +9,8 @@ are left alone, so a page can show the syntax.
 
 Any other use of `{diagram` stops the build with a `DiagramError` that names
 the line, the problem and the known diagram names: a bare `{diagram}`, a
-malformed placeholder, a placeholder inside a line of text, an unknown name.
+malformed placeholder, a placeholder inside a line of text, a heading or a
+table cell, an unknown name.
 
 Options (under `markdown_extensions:` in `mkdocs.yml`):
 
