@@ -101,6 +101,19 @@ def outside_code(text: str) -> str:
     return LEFT_ALONE.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
 
 
+def outside_fences(lines: list[str]) -> Iterator[int]:
+    """The indexes of the lines that are neither in a fenced code block nor one of its fences."""
+    fence = ""
+    for index, line in enumerate(lines):
+        marker = FENCE.match(line)
+        if fence and marker and marker[1][0] == fence[0] and len(marker[1]) >= len(fence):
+            fence = ""
+        elif not fence and marker:
+            fence = marker[1]
+        elif not fence:
+            yield index
+
+
 class SourceLines(Preprocessor):
     """Note where each mention of `{diagram` is before other steps move lines around."""
 
@@ -110,17 +123,9 @@ class SourceLines(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         visible = outside_code("\n".join(lines)).split("\n")
-        fence = ""
-        mentions = []
-        for number, (line, shown) in enumerate(zip(lines, visible, strict=True), 1):
-            marker = FENCE.match(line)
-            if fence and marker and marker[1][0] == fence[0] and len(marker[1]) >= len(fence):
-                fence = ""
-            elif not fence and marker:
-                fence = marker[1]
-            elif not fence and MENTION.search(shown):
-                mentions.append((number, line.strip()))
-        self.extension.mentions = mentions
+        self.extension.mentions = [
+            (index + 1, lines[index].strip()) for index in outside_fences(lines) if MENTION.search(visible[index])
+        ]
         self.extension.placements = Counter()
         return lines
 

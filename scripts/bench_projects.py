@@ -17,11 +17,11 @@ import re
 import shutil
 from pathlib import Path
 
+from figures.extension import PLACEHOLDER, outside_fences
+
 from sources import ROOT, copy_project
 
 CACHE = Path(".cache/figures")  # the extension's default `cache_dir`, which mkdocs.yml keeps
-PLACEHOLDER_LINE = re.compile(r"[ \t]*\{diagram:[ \t]*(?P<name>[a-z0-9-]+)[ \t]*\}[ \t]*")
-FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})")
 DRAWN_FIGURE = re.compile(r'<figure class="diagram" id="diagram-(?P<name>[a-z0-9-]+?)-figure">(?P<svg><svg\b.*?</svg>)')
 FIGURES_EXTENSION = re.compile(r"^  - figures\.extension:\n(?:    .*\n)*", re.MULTILINE)
 FIGURES_PLUGIN = re.compile(r"^  - figures(?:[ \t]+#.*)?\n", re.MULTILINE)
@@ -70,12 +70,10 @@ def make_static_baseline(built: Path, destination: Path) -> Path:
 
 def with_static_images(page: str, prefix: str) -> str:
     """`page` with each placeholder line outside fenced code replaced by an image of `prefix` + NAME.svg."""
-    lines, fence = page.split("\n"), ""
-    for number, line in enumerate(lines):
-        if match := FENCE.match(line):
-            fence = "" if fence and match[1].startswith(fence) else (fence or match[1])
-        elif not fence and (placeholder := PLACEHOLDER_LINE.fullmatch(line)):
-            lines[number] = f"![{placeholder['name']}]({prefix}{placeholder['name']}.svg)"
+    lines = page.split("\n")
+    for index in outside_fences(lines):
+        if placeholder := PLACEHOLDER.fullmatch(lines[index].strip()):
+            lines[index] = f"![{placeholder['name']}]({prefix}{placeholder['name']}.svg)"
     return "\n".join(lines)
 
 

@@ -1,0 +1,40 @@
+"""Checks of a built site that hold whichever generator built it (tests/test_build.py, tests/test_zensical.py)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+FIGURE = re.compile(r'<figure class="diagram".*?</figure>', flags=re.DOTALL)
+TEXT_FILES = {".html", ".svg", ".xml", ".json", ".js", ".css"}
+
+
+def figures_on(page: str) -> list[str]:
+    return FIGURE.findall(page)
+
+
+def check_self_contained(figure: str, where: str) -> None:
+    """Icons embedded, references only inside the figure, nothing that runs or leads away."""
+    assert "<svg" in figure, f"a diagram without its picture on {where}"
+    images = re.findall(r"<image\b[^>]*>", figure)
+    assert images, f"a diagram without icons on {where}"
+    for image in images:
+        assert re.search(r'\bxlink:href="data:image/png;base64,', image), image
+    for reference in re.findall(r'\bhref="([^"]*)"', figure):
+        assert reference.startswith(("data:image/png;base64,", "#diagram-")), reference
+    for banned in (r"<script", r"<foreignObject", r"\son\w+=", r"<a\s"):
+        assert not re.search(banned, figure), f"{banned} in a diagram on {where}"
+
+
+def check_no_placeholder_outside_code(site: Path) -> None:
+    for page in site.rglob("*.html"):
+        text = re.sub(r"<(code|pre)\b.*?</\1>", "", page.read_text(encoding="utf-8"), flags=re.DOTALL)
+        assert "{diagram" not in text, page
+
+
+def check_no_path_of_the_build_machine(site: Path, root: Path) -> None:
+    for path in site.rglob("*"):
+        if path.suffix in TEXT_FILES:
+            text = path.read_text(encoding="utf-8", errors="replace")
+            for trace in ("site-packages", str(root), "/root/", "/home/", "file:/"):
+                assert trace not in text, f"{trace!r} in {path}"
