@@ -13,7 +13,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve build build-zensical tools browser lint test linkcheck-external diagram screenshots og-image audit bench clean
+.PHONY: serve build build-zensical tools browser lint test linkcheck-external diagram icons screenshots og-image audit bench clean
 
 serve: $(INSTALLED) tools  ## Serve the site on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -42,6 +42,10 @@ linkcheck-external: build  ## Also fetch every link to another host (needs the n
 diagram: $(INSTALLED)  ## Start a new diagram from the template: make diagram NAME=my-diagram
 	@test -n "$(NAME)" || { echo "usage: make diagram NAME=my-diagram" >&2; exit 2; }
 	$(BIN)/python scripts/new_diagram.py $(NAME)
+
+icons: $(INSTALLED)  ## List the icons of an icon set: make icons SET=aws.compute (or SET=aws for its sets)
+	@test -n "$(SET)" || { echo "usage: make icons SET=aws.compute (or SET=generic, SET=onprem.queue, ...)" >&2; exit 2; }
+	@$(BIN)/python -m figures.icons $(SET)
 
 screenshots: build browser  ## Save screenshots of every page to screenshots/
 	$(BIN)/python scripts/screenshots.py site screenshots

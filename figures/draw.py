@@ -38,6 +38,7 @@ from typing import Any
 import diagrams
 import graphviz
 
+from figures.icons import did_you_mean
 from figures.svg import UnsafeSvgError, make_self_contained
 
 HOUSE_GRAPH_ATTRS = {"pad": "0.1", "fontname": "DejaVu Sans"}
@@ -81,7 +82,8 @@ def located(path: Path, shown_folder: str, error: BaseException) -> str:
             f"{shown_folder}/{Path(error.filename or path).name}:{error.lineno}: SyntaxError: {error.msg}: "
             + (error.text or "").strip()
         )
-    summary = "".join(traceback.format_exception_only(error)).strip()
+    hint = did_you_mean(error)  # a misspelled icon: Python's own message would name a path of this machine
+    summary = f"{type(error).__name__}: {hint}" if hint else "".join(traceback.format_exception_only(error)).strip()
     frames = [f for f in traceback.extract_tb(error.__traceback__) if Path(f.filename).resolve().parent == path.parent]
     if not frames:
         return f"{shown_folder}/{path.name}: {summary}"

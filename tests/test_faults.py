@@ -96,8 +96,26 @@ def test_a_malformed_placeholder_fails_the_build_with_its_line(project: Project,
             r"diagrams/boom\.py: icon 'icons/missing\.png' does not exist",
         ),
         (diagram("Node('x', URL='https://example.com/')"), r"diagrams/boom\.py: the SVG has a <a> element"),
+        (
+            "from diagrams.aws.compute import Lamda\n",
+            r"diagrams/boom\.py:1: ImportError: no icon 'Lamda'\. Did you mean `Lambda`\? "
+            r"List them with `make icons SET=aws\.compute`\.",
+        ),
+        (
+            "import diagrams.aws.compte\n",
+            r"diagrams/boom\.py:1: ModuleNotFoundError: no icon set 'compte'\. Did you mean `compute`",
+        ),
     ],
-    ids=["syntax error", "exception", "draws nothing", "no caption", "missing icon", "link"],
+    ids=[
+        "syntax error",
+        "exception",
+        "draws nothing",
+        "no caption",
+        "missing icon",
+        "link",
+        "misspelled icon",
+        "misspelled icon set",
+    ],
 )
 def test_a_broken_diagram_file_names_its_file_and_line(project: Project, source: str, message: str) -> None:
     (project.root / "diagrams" / "boom.py").write_text(source)
