@@ -1,0 +1,175 @@
+"""Python-Markdown extension: one glossary for the tooltips and the glossary page.
+
+The site's terms are written once, as `abbr` definitions (`*[Term]: Definition.`)
+in `docs/includes/abbreviations.md`, which `pymdownx.snippets` appends to every
+page (`auto_append`). Python-Markdown's `abbr` extension then turns each use of a
+term into `<abbr title="Definition.">`, which Material shows as a tooltip
+(`content.tooltips`). This extension adds two things:
+
+1. A line that holds only `{glossary}` becomes the whole glossary: a definition
+   list (`<dl class="glossary">`) of every `*[Term]: Definition` line of the page,
+   sorted alphabetically (case-insensitively), with the term's first letter
+   capitalised. Each `<dt>` has an id, `glossary-` and the term in lower case
+   with anything but letters and digits as hyphens (`API gateway` is
+   `glossary-api-gateway`), so another page can link to a term. The definitions
+   come from the very lines the tooltips come from, so the two cannot drift.
+   A `{glossary}` line inside fenced code is left alone.
+
+2. The tooltips become usable without a mouse. An `<abbr>` is not focusable, so
+   a keyboard could never show its tooltip: each one gets `tabindex="0"`. To keep
+   the number of tab stops (and dotted underlines) sensible, only the first use
+   of a term on a page keeps its `<abbr>` (option `first_use_only`); later uses
+   are plain text. An `<abbr>` inside a link, heading, tab label, `<summary>` or
+   `<button>` is always unwrapped: a focusable element inside a link is invalid
+   nesting, and a heading or a label is not where a reader expects a tooltip.
+
+Processor priorities:
+
+- the `{glossary}` preprocessor runs at 29: after `pymdownx.snippets` (32) has
+  appended the definitions, after `pymdownx.superfences` raw blocks (31.05) and
+  Python-Markdown's whitespace normaliser (30), before fenced code (25) and the
+  HTML block preprocessor (20), and long before `abbr`'s block processor
+  consumes the definition lines (`abbr` keeps them, so tooltips still work);
+- the tree processor runs at 6: after `abbr`'s tree processor (7) has made the
+  `<abbr>` elements, before `toc` (5) reads the headings.
+
+Options (under `markdown_extensions:` in `mkdocs.yml`, as `figures.glossary`):
+
+- `first_use_only`: keep the `<abbr>` of only the first use of each term on a
+  page (default true); false keeps every use (each focusable).
+- `id_prefix`: the start of each term's id (default `glossary-`).
+
+It never reads or writes `{diagram` placeholders, which `figures.extension` owns.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import xml.etree.ElementTree as ET
+from typing import Any
+
+import markdown
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+
+MARKER = "{glossary}"
+# The same pattern Python-Markdown's abbr extension reads a definition with, one line at a time.
+DEFINITION = re.compile(r"^[*]\[(?P<term>[^\\]*?)\][ ]?:[ ]*(?P<definition>.*)$")
+FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+NO_TOOLTIP_INSIDE = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "label", "summary", "button"}
+
+
+def definitions(lines: list[str]) -> dict[str, str]:
+    """Every `*[Term]: Definition` line of `lines`, as term → definition; a later line wins, as in `abbr`."""
+    found: dict[str, str] = {}
+    for line in lines:
+        if match := DEFINITION.match(line):
+            term, definition = match["term"].strip(), match["definition"].strip()
+            if term and definition:
+                found[term] = definition
+    return found
+
+
+def term_id(term: str, prefix: str = "glossary-") -> str:
+    """The id of a term's entry: `API gateway` → `glossary-api-gateway`."""
+    return prefix + re.sub(r"[^a-z0-9]+", "-", term.lower()).strip("-")
+
+
+def display(term: str) -> str:
+    """A term as the glossary shows it: first letter capitalised (`over-provision` → `Over-provision`)."""
+    return term[:1].upper() + term[1:]
+
+
+def glossary_html(terms: dict[str, str], prefix: str = "glossary-") -> str:
+    """The `<dl>` of `terms`, sorted alphabetically without regard to case."""
+    entries = [
+        f'<dt id="{html.escape(term_id(term, prefix))}">{html.escape(display(term))}</dt>\n'
+        f"<dd>{html.escape(definition, quote=False)}</dd>"
+        for term, definition in sorted(terms.items(), key=lambda item: (item[0].casefold(), item[0]))
+    ]
+    return '<dl class="glossary">\n' + "\n".join(entries) + "\n</dl>"
+
+
+class GlossaryPreprocessor(Preprocessor):
+    """Replaces a `{glossary}` line, outside fenced code, with the page's definitions as a `<dl>`."""
+
+    def __init__(self, md: markdown.Markdown, prefix: str) -> None:
+        super().__init__(md)
+        self.prefix = prefix
+
+    def run(self, lines: list[str]) -> list[str]:
+        if not any(line.strip() == MARKER for line in lines):
+            return lines
+        terms = definitions(lines)
+        result: list[str] = []
+        fence: str | None = None
+        for line in lines:
+            if opening := FENCE.match(line):
+                marker = opening[1]
+                if fence is None:
+                    fence = marker
+                elif marker[0] == fence[0] and len(marker) >= len(fence):
+                    fence = None
+            if fence is None and line.strip() == MARKER:
+                placeholder = self.md.htmlStash.store(glossary_html(terms, self.prefix))
+                result.extend(["", placeholder, ""])
+            else:
+                result.append(line)
+        return result
+
+
+class FocusableTooltips(Treeprocessor):
+    """Makes each kept `<abbr>` focusable; unwraps the ones that should not show a tooltip."""
+
+    def __init__(self, md: markdown.Markdown, first_use_only: bool) -> None:
+        super().__init__(md)
+        self.first_use_only = first_use_only
+
+    def run(self, root: ET.Element) -> None:
+        seen: set[str] = set()
+        self.visit(root, seen, inside_no_tooltip=False)
+
+    def visit(self, element: ET.Element, seen: set[str], inside_no_tooltip: bool) -> None:
+        inside = inside_no_tooltip or element.tag in NO_TOOLTIP_INSIDE
+        for child in list(element):
+            if child.tag == "abbr" and child.get("title") is not None:
+                term = child.text or ""
+                if inside or (self.first_use_only and term in seen):
+                    unwrap(element, child)
+                    continue
+                seen.add(term)
+                child.set("tabindex", "0")
+            else:
+                self.visit(child, seen, inside)
+
+
+def unwrap(parent: ET.Element, child: ET.Element) -> None:
+    """Put `child`'s text and tail in its place in `parent`, and remove it (an `<abbr>` holds text only)."""
+    text = (child.text or "") + (child.tail or "")
+    index = list(parent).index(child)
+    if index == 0:
+        parent.text = (parent.text or "") + text
+    else:
+        previous = parent[index - 1]
+        previous.tail = (previous.tail or "") + text
+    parent.remove(child)
+
+
+class GlossaryExtension(markdown.Extension):
+    def __init__(self, **kwargs: Any) -> None:
+        self.config = {
+            "first_use_only": [True, "Keep the tooltip of only the first use of each term on a page"],
+            "id_prefix": ["glossary-", "Start of each glossary entry's id"],
+        }
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Python-Markdown's name
+        md.preprocessors.register(GlossaryPreprocessor(md, str(self.getConfig("id_prefix"))), "glossary", 29)
+        md.treeprocessors.register(
+            FocusableTooltips(md, bool(self.getConfig("first_use_only"))), "glossary_tooltips", 6
+        )
+
+
+def makeExtension(**kwargs: Any) -> GlossaryExtension:  # noqa: N802 - the name Python-Markdown looks for
+    return GlossaryExtension(**kwargs)
