@@ -1,0 +1,108 @@
+"""The explainer around the article: sources on every new page, the learning order, the home page's additions."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from mkdocs.config import load_config
+
+from conftest import Project
+from sources import ROOT
+
+DOCS = ROOT / "docs"
+NOT_NEW = {"index.md", "how-it-is-built.md"}
+NEW_PAGES = sorted(path.name for path in DOCS.glob("*.md") if path.name not in NOT_NEW)
+LEARNING_ORDER = [
+    "index.md",
+    "who-manages-what.md",
+    "serverless-in-practice.md",
+    "trade-offs.md",
+    "glossary.md",
+]
+
+
+def built_page(built: Project, markdown: str) -> str:
+    stem = markdown.removesuffix(".md")
+    return built.page("index.html" if stem == "index" else f"{stem}/index.html")
+
+
+def article(page: str) -> str:
+    return page.split("<article", 1)[1].split("</article>", 1)[0]
+
+
+def test_the_new_pages_are_the_ones_expected() -> None:
+    assert set(NEW_PAGES) == set(LEARNING_ORDER) - {"index.md"}
+
+
+@pytest.mark.parametrize("markdown", NEW_PAGES)
+def test_every_new_page_ends_with_its_sources(built: Project, markdown: str) -> None:
+    text = article(built_page(built, markdown))
+    assert '<h2 id="sources-and-further-reading">' in text, f"{markdown} has no 'Sources and further reading'"
+    sources = text.split('<h2 id="sources-and-further-reading">', 1)[1]
+    assert "<h2" not in sources, "the sources are the page's last section"
+    links = set(re.findall(r'<a href="(https://[^"]+)"', sources))
+    assert len(links) >= 2, f"{markdown} links {len(links)} sources"
+
+
+@pytest.mark.parametrize("markdown", NEW_PAGES)
+def test_every_new_page_has_a_description_and_one_title(markdown: str) -> None:
+    text = (DOCS / markdown).read_text(encoding="utf-8")
+    assert re.match(r"---\ndescription: .+\n---\n\n# ", text), f"{markdown} starts with its description, then its H1"
+    assert len(re.findall(r"^# ", text, flags=re.MULTILINE)) == 1
+
+
+def nav_files(nav: list[object]) -> list[tuple[str, str]]:
+    """(section, file) for every page of the nav, in order."""
+    found = []
+    for section in nav:
+        assert isinstance(section, dict)
+        [(title, entries)] = section.items()
+        for entry in entries:
+            [(_, path)] = entry.items()
+            found.append((title, path))
+    return found
+
+
+def test_the_nav_is_learn_in_learning_order_then_about() -> None:
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    assert nav_files(config["nav"]) == [
+        *[("Learn", page) for page in LEARNING_ORDER],
+        ("About", "how-it-is-built.md"),
+    ]
+
+
+def footer_links(page: str) -> dict[str, str]:
+    """The previous/next links of Material's footer: direction → href."""
+    link = r'<a href="([^"]*)" class="md-footer__link md-footer__link--(prev|next)"'
+    return {direction: href for href, direction in re.findall(link, page)}
+
+
+def test_previous_and_next_follow_the_learning_order(built: Project) -> None:
+    order = [*LEARNING_ORDER, "how-it-is-built.md"]
+    for before, page, after in zip(order, order[1:], order[2:], strict=False):
+        links = footer_links(built_page(built, page))
+        assert links["prev"].rstrip("/").endswith(before.removesuffix(".md").replace("index", "..")), (page, links)
+        assert links["next"].rstrip("/").endswith(after.removesuffix(".md")), (page, links)
+
+
+def test_the_home_page_says_what_you_will_learn_at_the_top(built: Project) -> None:
+    text = article(built.page())
+    box = text.find('<div class="admonition abstract">')
+    assert 0 < box < text.find("<h2"), "the box comes after the H1 and before the article's first section"
+    assert '<p class="admonition-title">What you will learn</p>' in text
+
+
+def test_the_home_page_ends_with_where_next_links_to_each_new_page(built: Project) -> None:
+    text = article(built.page())
+    assert '<h2 id="where-next">' in text
+    where_next = text.split('<h2 id="where-next">', 1)[1]
+    for markdown in NEW_PAGES:
+        assert f'href="{markdown.removesuffix(".md")}/"' in where_next, f"'Where next' does not link {markdown}"
+
+
+def test_the_diagrams_of_the_home_page_stay_where_they_were() -> None:
+    lines = Path(DOCS / "index.md").read_text(encoding="utf-8").splitlines()
+    placed = [line for line in lines if line.startswith("{diagram:")]
+    assert placed == ["{diagram: infrastructure-stack}", "{diagram: value-stack}"]

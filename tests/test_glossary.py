@@ -1,0 +1,130 @@
+"""The glossary: one source (docs/includes/abbreviations.md) for the tooltips and the glossary page.
+
+Unit tests of `figures.glossary` as data, Markdown beside the HTML it must give,
+then checks of the built site: every term is defined once, shows as a tooltip
+somewhere, and has an entry with the same definition on the glossary page.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+from pathlib import Path
+
+import markdown
+import pytest
+
+from figures.glossary import DEFINITION, GlossaryExtension, display, term_id
+
+from conftest import Project
+from sources import ROOT
+
+ABBREVIATIONS = ROOT / "docs" / "includes" / "abbreviations.md"
+TERMS = """
+*[cold start]: A slow first run.
+*[API gateway]: A front door for requests.
+"""
+
+CASES = {
+    "the list, sorted without regard to case, with ids": (
+        "{glossary}\n" + TERMS,
+        '<dl class="glossary">\n'
+        '<dt id="glossary-api-gateway">API gateway</dt>\n<dd>A front door for requests.</dd>\n'
+        '<dt id="glossary-cold-start">Cold start</dt>\n<dd>A slow first run.</dd>\n'
+        "</dl>",
+    ),
+    "a page without the marker is left as it was": (
+        "A cold start." + TERMS,
+        '<p>A <abbr tabindex="0" title="A slow first run.">cold start</abbr>.</p>',
+    ),
+    "only the first use of a term keeps its tooltip": (
+        "A cold start, then another cold start." + TERMS,
+        '<p>A <abbr tabindex="0" title="A slow first run.">cold start</abbr>, then another cold start.</p>',
+    ),
+    "no tooltip inside a link or a heading": (
+        "## Why a cold start\n\nSee [cold start](x.md), then the cold start.\n" + TERMS,
+        '<h2>Why a cold start</h2>\n<p>See <a href="x.md">cold start</a>, then the '
+        '<abbr tabindex="0" title="A slow first run.">cold start</abbr>.</p>',
+    ),
+    "definitions are escaped": (
+        "{glossary}\n\n*[A&B]: Less <than> more.\n",
+        '<dl class="glossary">\n<dt id="glossary-a-b">A&amp;B</dt>\n<dd>Less &lt;than&gt; more.</dd>\n</dl>',
+    ),
+    "the marker in fenced code is left alone": (
+        "```text\n{glossary}\n```\n" + TERMS,
+        '<pre><code class="language-text">{glossary}\n</code></pre>',
+    ),
+    "the marker inside a line of text is left alone": (
+        "Write {glossary} alone on a line." + TERMS,
+        "<p>Write {glossary} alone on a line.</p>",
+    ),
+}
+
+
+def convert(text: str, **options: object) -> str:
+    md = markdown.Markdown(extensions=["abbr", "fenced_code", GlossaryExtension(**options)])
+    return md.convert(text)
+
+
+@pytest.mark.parametrize(("source", "expected"), CASES.values(), ids=CASES.keys())
+def test_the_extension_gives_the_expected_html(source: str, expected: str) -> None:
+    assert convert(source) == expected
+
+
+def test_every_use_keeps_its_tooltip_when_asked() -> None:
+    assert convert("A cold start, another cold start." + TERMS, first_use_only=False).count("<abbr") == 2
+
+
+def test_the_id_prefix_can_be_changed() -> None:
+    assert '<dt id="term-cold-start">' in convert("{glossary}\n" + TERMS, id_prefix="term-")
+
+
+def test_names_and_ids() -> None:
+    assert display("over-provision") == "Over-provision"
+    assert display("IaaS") == "IaaS"
+    assert term_id("API gateway") == "glossary-api-gateway"
+
+
+def abbreviations() -> list[tuple[str, str]]:
+    lines = ABBREVIATIONS.read_text(encoding="utf-8").splitlines()
+    assert all(DEFINITION.match(line) for line in lines if line.strip()), "every line defines one term"
+    return [(match["term"].strip(), match["definition"].strip()) for line in lines if (match := DEFINITION.match(line))]
+
+
+def test_each_term_is_defined_once_and_there_are_at_least_30() -> None:
+    terms = [term for term, _ in abbreviations()]
+    assert len(terms) >= 30
+    twice = [term for term, count in Counter(term.casefold() for term in terms).items() if count > 1]
+    assert not twice, f"defined more than once: {twice}"
+
+
+def tooltips(site: Path) -> dict[str, set[str]]:
+    """Every `<abbr title>` of the built site: term → the titles it was shown with."""
+    found: dict[str, set[str]] = {}
+    for page in site.rglob("*.html"):
+        for title, term in re.findall(r'<abbr [^>]*title="([^"]*)"[^>]*>([^<]*)</abbr>', page.read_text("utf-8")):
+            found.setdefault(html.unescape(term), set()).add(html.unescape(title))
+    return found
+
+
+def test_every_term_is_a_tooltip_somewhere_with_its_definition(built: Project) -> None:
+    shown = tooltips(built.site)
+    for term, definition in abbreviations():
+        assert term in shown, f"{term!r} is never used on the site, so its tooltip is never shown"
+        assert shown[term] == {definition}
+
+
+def test_every_tooltip_can_be_reached_by_keyboard(built: Project) -> None:
+    for page in built.site.rglob("*.html"):
+        for abbr in re.findall(r"<abbr [^>]*>", page.read_text("utf-8")):
+            assert 'tabindex="0"' in abbr, f"{page}: {abbr}"
+
+
+def test_the_glossary_page_lists_every_term_with_the_same_definition(built: Project) -> None:
+    page = built.page("glossary/index.html")
+    entries = dict(re.findall(r'<dt id="[^"]+">([^<]*)</dt>\s*<dd>([^<]*)</dd>', page))
+    expected = {display(term): definition for term, definition in abbreviations()}
+    assert {html.unescape(term): html.unescape(text) for term, text in entries.items()} == expected
+    for term, _ in abbreviations():
+        assert f'id="{term_id(term)}"' in page
