@@ -47,10 +47,6 @@ LAYERS = [
 YOURS = [layer for layer in LAYERS if layer.adds_value]
 SERVICE = [layer for layer in LAYERS if not layer.adds_value]
 
-# Settings shared by every stack diagram: layers top to bottom, close together.
-STACK = {"direction": "TB", "show": False, "graph_attr": {"ranksep": "0.06", "nodesep": "0.1"}}
-GROUP = {"fontsize": "14", "fontname": "DejaVu Sans Bold", "margin": "8", "style": "rounded,dashed", "labeljust": "l"}
-
 
 def stacked(layers: list[Layer], role: str = "") -> list[Node]:
     """Draw `layers` as equal bands, the first at the bottom, held in order by invisible edges."""

@@ -1,46 +1,105 @@
-"""The house look shared by diagrams: a band with an icon on a light tile and a label.
+"""The house building blocks: every box and frame of every diagram on the site.
 
-`band(Icon, "Label")` draws a node of the `diagrams` package as a wide, low,
-rounded band instead of a large icon over a caption, so a stack of them stays
-compact and every label stays readable on a phone. The icon sits on a white
-tile so that dark icons stay visible in dark mode. `role` becomes a class of
-the shape in the SVG; the site's stylesheet (docs/stylesheets/figures.css)
-gives each role its colours in light and dark: `adds-value`, `service`, or
-none for a neutral band.
+- `stack()` and `flow()`: the diagram itself, as `with stack():` (layers top to
+  bottom, close together) or `with flow():` (steps left to right; `flow("TB")`
+  for top to bottom), with the caption as its only title.
+- `band(Icon, "Label")`: a layer of a stack. A wide, low, rounded box: the icon,
+  then the label. Stack bands top to bottom (`direction="TB"`).
+- `step(Icon, "Label")`: a step of a flow. A compact box: the icon above a short
+  label (`beside=True`: beside it). Put up to four steps in a row, left to right
+  (`direction="LR"`), or more top to bottom.
+- `group("Label")`: a frame around boxes that belong together, used as
+  `with group("Cloud provider"):`.
+
+Each block has the house look in both palettes: the icon sits on a white tile,
+so dark icons stay visible in dark mode, and the colours come from the site's
+stylesheet (docs/stylesheets/figures.css) by `role`: `adds-value`, `service`,
+or none for a neutral box. An icon is an icon class of the `diagrams` package
+(`from diagrams.aws.compute import Lambda`) or the path of an image file;
+`figures.icons` finds its file. Labels are 14 pt, which the build's legibility
+check (figures/legibility.py) turns into pixels on a phone: drawn as above,
+they stay at least 11 px high there.
 """
 
 from __future__ import annotations
 
 from html import escape
+from typing import Any
 
-from diagrams import Node
+from diagrams import Cluster, Diagram, Node
 
+from figures.icons import icon_file
+
+FONT_PT = 14
 BAND_WIDTH_PT = 300
 BAND_HEIGHT_IN = 0.42
 ICON_PT = 22
-FONT_PT = 14
+STEP_ICON_PT = 30
+TILE_PADDING_PT = 4
+GROUP = {"fontsize": "14", "fontname": "DejaVu Sans Bold", "margin": "8", "style": "rounded,dashed", "labeljust": "l"}
+
+Icon = type[Node] | str
 
 
-def band(icon: type[Node], text: str, role: str = "", width_pt: int = BAND_WIDTH_PT) -> Node:
-    """A node drawn as a band: the icon of `icon`, then `text` (use a line break for a second line)."""
-    path = icon._load_icon(icon)  # type: ignore[arg-type]  # the package's own lookup of the icon file
-    tile = ICON_PT + 4
-    lines = "".join(f'{escape(line)}<BR ALIGN="LEFT"/>' for line in text.split("\n"))
-    label = (
-        f'<<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0" WIDTH="{width_pt - 16}">'
-        f'<TR><TD FIXEDSIZE="TRUE" WIDTH="{tile}" HEIGHT="{tile}" BGCOLOR="white" STYLE="rounded">'
-        f'<IMG SRC="{path}" SCALE="TRUE"/></TD><TD WIDTH="8"></TD>'
-        f'<TD WIDTH="{width_pt - tile - 28}" ALIGN="LEFT" BALIGN="LEFT">{lines}</TD></TR></TABLE>>'
+def stack() -> Diagram:
+    """A diagram of bands, top to bottom, close together."""
+    return Diagram("", show=False, direction="TB", graph_attr={"ranksep": "0.06", "nodesep": "0.1"})
+
+
+def flow(direction: str = "LR") -> Diagram:
+    """A diagram of steps joined by arrows, left to right (or `"TB"`), with short arrows."""
+    return Diagram("", show=False, direction=direction, graph_attr={"ranksep": "0.28", "nodesep": "0.2"})
+
+
+def tile(icon: Icon, size_pt: int) -> str:
+    """The icon on a white, rounded tile: a cell of an HTML-like label."""
+    outer = size_pt + TILE_PADDING_PT
+    return (
+        f'<TD FIXEDSIZE="TRUE" WIDTH="{outer}" HEIGHT="{outer}" BGCOLOR="white" STYLE="rounded">'
+        f'<IMG SRC="{escape(icon_file(icon))}" SCALE="TRUE"/></TD>'
     )
-    height = BAND_HEIGHT_IN + 0.22 * text.count("\n")
+
+
+def lines(text: str, align: str) -> str:
+    """`text` as label lines (a "\\n" starts a new one), each aligned `align`."""
+    return "".join(f'{escape(line)}<BR ALIGN="{align}"/>' for line in text.split("\n"))
+
+
+def box(label: str, role: str, kind: str, **attributes: Any) -> Node:
     return Node(
-        label,
+        f"<{label}>",
         shape="box",
         style="rounded,filled",
-        fixedsize="true",
-        width=str(width_pt / 72),
-        height=str(height),
         fontsize=str(FONT_PT),
         labelloc="c",
-        **{"class": f"band {role}".strip()},
+        **{"class": f"{kind} {role}".strip()},
+        **attributes,
     )
+
+
+def band(icon: Icon, text: str, role: str = "", width_pt: int = BAND_WIDTH_PT) -> Node:
+    """A layer of a stack: the icon, then `text`, in a band `width_pt` wide (narrower for two side by side)."""
+    label = (
+        f'<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0" WIDTH="{width_pt - 16}"><TR>'
+        f'{tile(icon, ICON_PT)}<TD WIDTH="8"></TD>'
+        f'<TD WIDTH="{width_pt - ICON_PT - 32}" ALIGN="LEFT" BALIGN="LEFT">{lines(text, "LEFT")}</TD>'
+        "</TR></TABLE>"
+    )
+    height = BAND_HEIGHT_IN + 0.22 * text.count("\n")
+    return box(label, role, "band", fixedsize="true", width=str(width_pt / 72), height=str(height))
+
+
+def step(icon: Icon, text: str, role: str = "", beside: bool = False) -> Node:
+    """A step of a flow: the icon above `text` (or `beside` it), in a box just large enough for both."""
+    if beside:
+        cells = f'<TR>{tile(icon, ICON_PT)}<TD WIDTH="6"></TD><TD ALIGN="LEFT">{lines(text, "LEFT")}</TD></TR>'
+    else:
+        gap = '<TR><TD HEIGHT="4"></TD></TR>'
+        cells = f"<TR>{tile(icon, STEP_ICON_PT)}</TR>{gap}<TR><TD>{lines(text, 'CENTER')}</TD></TR>"
+    label = f'<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0">{cells}</TABLE>'
+    return box(label, role, "step", fixedsize="false", width="0", height="0", margin="0.1,0.06")
+
+
+def group(text: str, role: str = "") -> Cluster:
+    """A dashed frame labelled `text` around the boxes drawn inside `with group(...):`."""
+    return Cluster(text, graph_attr={**GROUP, "class": role} if role else GROUP)

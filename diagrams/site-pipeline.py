@@ -1,13 +1,13 @@
 """How this site is built: from Markdown and diagram code to a reader's browser."""
 
-from diagrams import Diagram, Edge
+from diagrams import Edge
 from diagrams.aws.devtools import Codebuild
 from diagrams.aws.network import CloudFront
 from diagrams.onprem.client import User
 from diagrams.programming.flowchart import Document, MultipleDocuments, PredefinedProcess
 from diagrams.programming.language import Python
 
-from _style import band
+from _style import band, flow
 
 CAPTION = "How this site is built: pages and diagram code go in, a static site comes out and is served to readers."
 ALT = (
@@ -24,9 +24,8 @@ DESCRIPTION = """\
 """
 
 STEP = 180  # points wide: two sources side by side still fit a phone with readable text
-FLOW = {"direction": "TB", "show": False, "graph_attr": {"ranksep": "0.28", "nodesep": "0.2"}}
 
-with Diagram("", **FLOW):
+with flow("TB"):
     pages = band(Document, "Markdown pages\ndocs/", width_pt=STEP)
     code = band(Python, "Diagram code\ndiagrams/", width_pt=STEP)
     renderer = band(PredefinedProcess, "Diagram renderer\nfigures extension", width_pt=STEP)
