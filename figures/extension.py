@@ -19,9 +19,18 @@ Options (under `markdown_extensions:` in `mkdocs.yml`):
 - `timeout`: seconds a diagram file may take to draw (default 60);
 - `show_errors`: instead of stopping at a mistake, log it as a warning and show
   it in the page where the figure goes (default false; `mkdocs serve` turns it
-  on, see `figures.mkdocs_plugin`).
+  on, see `figures.mkdocs_plugin`);
+- `first_line`: the number, in the page's file, of the first line the extension
+  is given, so that messages count front matter too (default 1; the MkDocs
+  plugin sets it for each page, since MkDocs strips the front matter first).
 
-Paths are relative to the folder the build runs in.
+Paths are relative to the folder the build runs in; under MkDocs, the plugin
+makes them relative to `mkdocs.yml`, as MkDocs does for `docs_dir`.
+
+Every figure placed is also measured (`figures.legibility`): one whose text
+would be under 11 px on a phone, or which would be taller than 600 px on a
+desktop, is a warning (so `--strict` stops the build) that names the diagram
+file, the figures in px and what to change.
 """
 
 from __future__ import annotations
@@ -41,6 +50,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from figures import ID_PREFIX, DiagramError, log
+from figures.legibility import measure
 from figures.library import NAME, DiagramLibrary, Figure
 
 MENTION = re.compile(r"\{\s*diagram\b", re.IGNORECASE)
@@ -66,6 +76,22 @@ def error_html(error: DiagramError) -> str:
         '<div class="admonition failure diagram-error" role="alert"><p class="admonition-title">'
         f"This diagram cannot be drawn</p><pre><code>{html.escape(str(error))}</code></pre></div>"
     )
+
+
+def warning_html(message: str) -> str:
+    """What a page shows above a figure while previewing, when the figure breaks the readers' bar."""
+    return (
+        '<div class="admonition warning diagram-error" role="alert"><p class="admonition-title">'
+        f"This diagram is hard to read</p><pre><code>{html.escape(message)}</code></pre></div>"
+    )
+
+
+def legibility_warning(shown_file: str, svg: str) -> str | None:
+    """The warning for a figure that would be too small to read on a phone, or too tall on a desktop."""
+    shown = measure(svg)
+    if problems := shown.problems():
+        return f"{shown_file}: hard to read: {'; '.join(problems)}. To fix it: {shown.advice()}."
+    return None
 
 
 def description_html(text: str) -> str:
@@ -123,8 +149,11 @@ class SourceLines(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         visible = outside_code("\n".join(lines)).split("\n")
+        first_line = self.extension.getConfig("first_line")
         self.extension.mentions = [
-            (index + 1, lines[index].strip()) for index in outside_fences(lines) if MENTION.search(visible[index])
+            (first_line + index, lines[index].strip())
+            for index in outside_fences(lines)
+            if MENTION.search(visible[index])
         ]
         self.extension.placements = Counter()
         return lines
@@ -160,10 +189,17 @@ class DiagramBlocks(BlockProcessor):
         try:
             name = self.extension.name_in(line)
             self.extension.placements[name] += 1
-            html_text = figure_html(name, self.extension.library.figure(name), self.extension.placements[name])
+            figure = self.extension.library.figure(name)
+            html_text = figure_html(name, figure, self.extension.placements[name])
         except DiagramError as error:
             self.extension.refuse(error)
             html_text = error_html(error)
+        else:
+            shown_file = (self.extension.library.shown_folder() / f"{name}.py").as_posix()
+            if warning := legibility_warning(shown_file, figure.svg):
+                log.warning("%s", warning)
+                if self.extension.getConfig("show_errors"):
+                    html_text = warning_html(warning) + html_text
         ET.SubElement(parent, "p").text = self.parser.md.htmlStash.store(html_text)
 
 
@@ -202,6 +238,7 @@ class DiagramExtension(markdown.Extension):
             "cache_dir": [".cache/figures", "Folder where drawn figures are kept between builds"],
             "timeout": [60.0, "Seconds a diagram file may take to draw"],
             "show_errors": [False, "Show a mistake in the page, where its figure goes, instead of stopping"],
+            "first_line": [1, "The number, in the page's file, of the first line given (after front matter)"],
         }
         super().__init__(**kwargs)
         self.mentions: list[tuple[int, str]] = []
@@ -264,7 +301,7 @@ class DiagramExtension(markdown.Extension):
             hint = f" Did you mean {close[0]!r}?" if close else ""
             raise DiagramError(
                 f"{where}: unknown diagram {name!r}.{hint} {listing} "
-                f"To make a new one, add {Path(self.getConfig('diagrams_dir')) / name}.py."
+                f"To make a new one, add {(self.library.shown_folder() / name).as_posix()}.py."
             )
         return name
 

@@ -2,10 +2,18 @@
 
 The Markdown extension does the work and runs under any tool that runs
 Python-Markdown extensions (Zensical ignores plugins it does not know). This
-plugin only changes how `mkdocs serve` treats mistakes: MkDocs' server stops
-answering after a failed rebuild until the mistake is fixed, so while serving,
-a broken placeholder or diagram file is shown in the page where its figure
-goes, and in the terminal (as a warning), and the server keeps serving.
+plugin only tells the extension what MkDocs alone knows:
+
+- where `mkdocs.yml` is: the extension's `diagrams_dir` and `cache_dir` are
+  made relative to it, as MkDocs makes `docs_dir` and `watch`, so that
+  `mkdocs build -f other/mkdocs.yml` works from any folder;
+- how long each page's front matter is, which MkDocs strips before Markdown
+  sees the page, so that a message's line number is the line in the file;
+- whether it is serving: MkDocs' server stops answering after a failed rebuild
+  until the mistake is fixed, so while serving, a broken placeholder or diagram
+  file is shown in the page where its figure goes, and in the terminal (as a
+  warning), and the server keeps serving.
+
 `mkdocs build` is left as it is: stopped by any mistake (and, with `--strict`,
 as `make build` and the tests run it, by any warning). So `strict` is not set
 in mkdocs.yml: it would make `mkdocs serve` stop at these warnings too.
@@ -13,13 +21,24 @@ in mkdocs.yml: it would make `mkdocs serve` stop at these warnings too.
 
 from __future__ import annotations
 
-from typing import Literal
+from pathlib import Path
+from typing import Any, Literal
 
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
 EXTENSION = "figures.extension"
+PATH_OPTIONS = {"diagrams_dir": "diagrams", "cache_dir": ".cache/figures"}  # with the extension's defaults
+
+
+def front_matter_lines(source: str, markdown: str) -> int:
+    """How many lines of `source` (a page's file) come before `markdown` (what MkDocs kept of it)."""
+    if not markdown or not source.endswith(markdown):
+        return 0
+    return source[: len(source) - len(markdown)].count("\n")
 
 
 class NoOptions(Config):  # type: ignore[no-untyped-call]  # MkDocs' __init_subclass__ has no types
@@ -33,6 +52,19 @@ class FiguresPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]  # 
         self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        if self.serving and EXTENSION in config.markdown_extensions:
-            config.mdx_configs.setdefault(EXTENSION, {})["show_errors"] = True
+        if EXTENSION not in config.markdown_extensions:
+            return config
+        options: dict[str, Any] = config.mdx_configs.setdefault(EXTENSION, {})
+        if config.config_file_path:
+            beside_config = Path(config.config_file_path).resolve().parent
+            for option, default in PATH_OPTIONS.items():
+                options[option] = str(beside_config / options.get(option, default))
+        if self.serving:
+            options["show_errors"] = True
         return config
+
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if EXTENSION in config.mdx_configs and page.file.abs_src_path:
+            source = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
+            config.mdx_configs[EXTENSION]["first_line"] = 1 + front_matter_lines(source, markdown)
+        return markdown

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import getpass
+import os
 import re
 import socket
+import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import Project, copy_project
+from conftest import BIN, Project, copy_project
 from site_checks import (
     check_no_path_of_the_build_machine,
     check_no_placeholder_outside_code,
@@ -86,3 +88,19 @@ def test_published_pages_link_to_their_source_for_editing(project: Project, monk
 
 def test_a_preview_has_no_edit_link_that_leads_nowhere(built: Project) -> None:
     assert "/edit/" not in built.page()
+
+
+def test_paths_follow_the_config_file_from_any_folder(project: Project, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    result = subprocess.run(
+        [str(BIN / "mkdocs"), "build", "--strict", "-f", str(project.root / "mkdocs.yml")],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert project.page().count('<figure class="diagram"') == FIGURES_ON_HOME_PAGE
+    assert list((project.root / ".cache" / "figures").glob("*.json")), "the cache is not beside mkdocs.yml"
+    assert list(elsewhere.iterdir()) == [], "the build wrote into the folder it ran in"

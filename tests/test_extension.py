@@ -133,3 +133,24 @@ def test_graphviz_installed_while_serving_is_used_without_a_restart(
         convert("{diagram: box}", tmp_path)
     monkeypatch.undo()  # as if Graphviz had been installed meanwhile
     assert '<figure class="diagram"' in convert("{diagram: box}", tmp_path)
+
+
+def test_while_previewing_a_figure_hard_to_read_is_shown_with_a_warning_above_it(tmp_path: Path) -> None:
+    diagrams = tmp_path / "diagrams"
+    diagrams.mkdir()
+    one_box = (DIAGRAMS / "box.py").read_text(encoding="utf-8")
+    twelve_boxes = one_box.replace('Node("box")', '[Node(f"box {n}") for n in range(12)]')  # in a column
+    assert twelve_boxes != one_box, "the one-box diagram changed: update this test"
+    (diagrams / "box.py").write_text(twelve_boxes, encoding="utf-8")
+    extension = DiagramExtension(diagrams_dir=str(diagrams), cache_dir=str(tmp_path / "cache"), show_errors=True)
+    page = markdown.markdown("{diagram: box}", extensions=[extension])
+    warning, figure = page.split('<figure class="diagram"')
+    assert re.search(r'class="admonition warning diagram-error" role="alert">.*This diagram is hard to read', warning)
+    assert re.search(r"diagrams/box\.py: hard to read: it is \d+ px tall on a desktop", warning), warning
+    assert "<svg" in figure
+
+
+def test_line_numbers_start_at_the_first_line_given(tmp_path: Path) -> None:
+    extension = DiagramExtension(diagrams_dir=str(DIAGRAMS), cache_dir=str(tmp_path), first_line=5)
+    with pytest.raises(DiagramError, match=r"^line 7: unknown diagram 'bx'"):
+        markdown.markdown("Text.\n\n{diagram: bx}", extensions=[extension])

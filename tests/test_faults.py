@@ -78,6 +78,16 @@ def test_a_malformed_placeholder_fails_the_build_with_its_line(project: Project,
     assert "Error reading page 'how-it-is-built.md'" in log
 
 
+def test_line_numbers_count_the_front_matter(project: Project) -> None:
+    index = project.root / "docs" / "index.md"
+    lines = index.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "---", "the home page has no front matter to count"
+    number = lines.index("{diagram: value-stack}") + 1
+    lines[number - 1] = "{diagram: value-stak}"
+    index.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    fails_with(project, rf"Error reading page 'index\.md':.*\n.*line {number}: unknown diagram 'value-stak'")
+
+
 # --- diagram files --------------------------------------------------------------------------
 
 
@@ -121,6 +131,41 @@ def test_a_broken_diagram_file_names_its_file_and_line(project: Project, source:
     (project.root / "diagrams" / "boom.py").write_text(source)
     place(project, "boom")
     fails_with(project, message)
+
+
+BANDS = """\
+from itertools import pairwise
+
+from diagrams import Edge
+from diagrams.generic.compute import Rack
+
+from _style import band, flow
+
+CAPTION = "Bands."
+ALT = "Diagram: bands."
+
+with flow("{direction}"):
+    bands = [band(Rack, f"Band {{number}}") for number in range({count})]
+    for one, next_one in pairwise(bands):
+        one >> Edge() >> next_one
+"""
+
+
+def test_six_bands_in_a_row_fail_the_build_with_what_to_change(project: Project) -> None:
+    (project.root / "diagrams" / "row.py").write_text(BANDS.format(direction="LR", count=6))
+    place(project, "row")
+    log = fails_with(
+        project, r"diagrams/row\.py: hard to read: its smallest text is \d+\.\d px on a 360 px phone \(at least 11 px\)"
+    )
+    for advice in ("fewer boxes in a row", 'direction="TB"', "step() instead of band()"):
+        assert advice in log
+
+
+def test_a_diagram_too_tall_for_a_desktop_screen_fails_the_build(project: Project) -> None:
+    (project.root / "diagrams" / "tower.py").write_text(BANDS.format(direction="TB", count=12))
+    place(project, "tower")
+    log = fails_with(project, r"diagrams/tower\.py: hard to read: it is \d+ px tall on a desktop \(at most 600 px\)")
+    assert "fewer boxes one above the other" in log
 
 
 def test_a_file_name_that_is_no_diagram_name_is_refused(project: Project) -> None:

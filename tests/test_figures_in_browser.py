@@ -11,14 +11,16 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from figures.legibility import DESKTOP_COLUMN_PX, MAX_DESKTOP_HEIGHT_PX, MIN_TEXT_PX, PHONE_WIDTH_PX, measure
+
 from browse import launch, pages, serve
 from conftest import Project
 
 DESKTOP = {"width": 1280, "height": 800}
-PHONE = {"width": 390, "height": 844}
-COLUMN_PX = 700  # the content column on desktop
-MAX_HEIGHT_PX = 600  # the whole figure on one screen
-MIN_TEXT_PX = 11
+PHONE = {"width": PHONE_WIDTH_PX, "height": 800}
+AGREEMENT_PX = 1.5  # the build's figures against the browser's: rounding, and the column's own rounding
+TOO_WIDE = "too wide for a phone: fewer boxes in a row, direction='TB', or step() for a flow (CONTRIBUTING.md)"
+TOO_TALL = "too tall for one screen: fewer boxes one above the other, or a left-to-right flow (CONTRIBUTING.md)"
 
 MIN_CONTRAST = 4.5
 
@@ -76,38 +78,57 @@ def site_url(built: Project) -> Iterator[str]:
 
 
 def figures_on_every_page(
-    browser: Browser, url: str, site: Project, viewport: dict, scheme: str
-) -> Iterator[tuple[str, dict]]:
+    browser: Browser, url: str, site: Project, viewport: dict, scheme: str = "light"
+) -> dict[str, dict]:
+    """Each figure of the site, by `page#id`, as measured in Chromium; at least one, or there is nothing to check."""
     context = browser.new_context(viewport=viewport, color_scheme=scheme)
     page: Page = context.new_page()
+    measured = {}
     for path in pages(site.site):
         page.goto(url + path)
         for figure in page.locator("figure.diagram").all():
-            yield f"{path or '/'}#{figure.get_attribute('id')}", figure.evaluate(MEASURE)
+            measured[f"{path}#{figure.get_attribute('id')}"] = figure.evaluate(MEASURE)
     context.close()
+    assert measured, "no figure on any page"
+    return measured
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_on_desktop_each_figure_fits_the_column_and_one_screen(
     browser: Browser, site_url: str, built: Project, scheme: str
 ) -> None:
-    measured = dict(figures_on_every_page(browser, site_url, built, DESKTOP, scheme))
-    assert len(measured) >= 3
-    for where, figure in measured.items():
-        assert figure["width"] <= min(COLUMN_PX, figure["column"]), where
-        assert figure["height"] <= MAX_HEIGHT_PX, where
-        assert not figure["overflowing"], where
+    for where, figure in figures_on_every_page(browser, site_url, built, DESKTOP, scheme).items():
+        assert figure["width"] <= min(DESKTOP_COLUMN_PX, figure["column"]), f"{where}: {TOO_WIDE}"
+        assert figure["height"] <= MAX_DESKTOP_HEIGHT_PX, f"{where}: {figure['height']:.0f} px, {TOO_TALL}"
+        assert not figure["overflowing"], f"{where}: labels outside their boxes: {figure['overflowing']}"
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_on_a_phone_every_label_is_readable_and_inside_its_box(
     browser: Browser, site_url: str, built: Project, scheme: str
 ) -> None:
-    for where, figure in figures_on_every_page(browser, site_url, built, PHONE, scheme):
-        assert figure["width"] <= figure["column"], where
-        assert figure["smallestText"] >= MIN_TEXT_PX, (where, figure["smallestText"])
-        assert not figure["overflowing"], (where, figure["overflowing"])
-        assert figure["lowestContrast"] >= MIN_CONTRAST, (where, figure["lowestContrast"])
+    for where, figure in figures_on_every_page(browser, site_url, built, PHONE, scheme).items():
+        assert figure["width"] <= figure["column"], f"{where}: {TOO_WIDE}"
+        assert figure["smallestText"] >= MIN_TEXT_PX, f"{where}: text {figure['smallestText']:.1f} px, {TOO_WIDE}"
+        assert not figure["overflowing"], (
+            f"{where}: labels outside their boxes, make them shorter: {figure['overflowing']}"
+        )
+        assert figure["lowestContrast"] >= MIN_CONTRAST, f"{where}: contrast {figure['lowestContrast']:.1f}:1"
+
+
+def test_the_builds_measure_of_every_figure_agrees_with_the_browsers(
+    browser: Browser, site_url: str, built: Project
+) -> None:
+    """The legibility check at build time (figures/legibility.py) sees what Chromium shows, within a pixel or two."""
+    on_phone = figures_on_every_page(browser, site_url, built, PHONE)
+    on_desktop = figures_on_every_page(browser, site_url, built, DESKTOP)
+    for where, phone in on_phone.items():
+        path, figure_id = where.split("#")
+        svg = built.page(f"{path}index.html").split(f'id="{figure_id}">', 1)[1].split("</svg>", 1)[0] + "</svg>"
+        expected = measure(svg)
+        assert phone["smallestText"] == pytest.approx(expected.phone_text_px, abs=AGREEMENT_PX), where
+        assert on_desktop[where]["height"] == pytest.approx(expected.desktop_height_px, abs=AGREEMENT_PX), where
+        assert on_desktop[where]["width"] == pytest.approx(expected.desktop_width_px, abs=AGREEMENT_PX), where
 
 
 LABELS_IN_MANY_SCRIPTS = """\
