@@ -47,8 +47,8 @@ icons: $(INSTALLED)  ## List the icons of an icon set: make icons SET=aws.comput
 	@test -n "$(SET)" || { echo "usage: make icons SET=aws.compute (or SET=generic, SET=onprem.queue, ...)" >&2; exit 2; }
 	@$(BIN)/python -m figures.icons $(SET)
 
-screenshots: build browser  ## Save screenshots of every page to screenshots/
-	$(BIN)/python scripts/screenshots.py site screenshots
+screenshots: build browser  ## Save screenshots of every page to screenshots/ (one page: make screenshots PAGE=trade-offs)
+	$(BIN)/python scripts/screenshots.py site screenshots $(if $(PAGE),--page "$(PAGE)")
 
 og-image: build browser  ## Redraw the link-preview picture docs/assets/og-image.png from the value-stack figure
 	$(BIN)/python scripts/open_graph_image.py site docs/assets/og-image.png
