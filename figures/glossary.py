@@ -22,6 +22,10 @@ term into `<abbr title="Definition.">`, which Material shows as a tooltip
    are plain text. An `<abbr>` inside a link, heading, tab label, `<summary>` or
    `<button>` is always unwrapped: a focusable element inside a link is invalid
    nesting, and a heading or a label is not where a reader expects a tooltip.
+   Punctuation right after a kept term (`.,;:!?`) moves inside its `<abbr>`:
+   the text stays the same, and tools that read a page's text by joining its
+   text nodes with spaces, such as the article's fidelity test
+   (tests/test_article.py), still see "AWS, who" rather than "AWS , who".
 
 Processor priorities:
 
@@ -57,6 +61,7 @@ MARKER = "{glossary}"
 # The same pattern Python-Markdown's abbr extension reads a definition with, one line at a time.
 DEFINITION = re.compile(r"^[*]\[(?P<term>[^\\]*?)\][ ]?:[ ]*(?P<definition>.*)$")
 FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+TRAILING_PUNCTUATION = re.compile(r"[.,;:!?]+")
 NO_TOOLTIP_INSIDE = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "label", "summary", "button"}
 
 
@@ -140,6 +145,9 @@ class FocusableTooltips(Treeprocessor):
                     continue
                 seen.add(term)
                 child.set("tabindex", "0")
+                if child.tail and (punctuation := TRAILING_PUNCTUATION.match(child.tail)):
+                    child.text = term + punctuation[0]
+                    child.tail = child.tail[punctuation.end() :]
             else:
                 self.visit(child, seen, inside)
 

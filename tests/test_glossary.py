@@ -36,16 +36,16 @@ CASES = {
     ),
     "a page without the marker is left as it was": (
         "A cold start." + TERMS,
-        '<p>A <abbr tabindex="0" title="A slow first run.">cold start</abbr>.</p>',
+        '<p>A <abbr tabindex="0" title="A slow first run.">cold start.</abbr></p>',
     ),
-    "only the first use of a term keeps its tooltip": (
+    "only the first use of a term keeps its tooltip, with the punctuation right after it": (
         "A cold start, then another cold start." + TERMS,
-        '<p>A <abbr tabindex="0" title="A slow first run.">cold start</abbr>, then another cold start.</p>',
+        '<p>A <abbr tabindex="0" title="A slow first run.">cold start,</abbr> then another cold start.</p>',
     ),
     "no tooltip inside a link or a heading": (
         "## Why a cold start\n\nSee [cold start](x.md), then the cold start.\n" + TERMS,
         '<h2>Why a cold start</h2>\n<p>See <a href="x.md">cold start</a>, then the '
-        '<abbr tabindex="0" title="A slow first run.">cold start</abbr>.</p>',
+        '<abbr tabindex="0" title="A slow first run.">cold start.</abbr></p>',
     ),
     "definitions are escaped": (
         "{glossary}\n\n*[A&B]: Less <than> more.\n",
@@ -104,7 +104,7 @@ def tooltips(site: Path) -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
     for page in site.rglob("*.html"):
         for title, term in re.findall(r'<abbr [^>]*title="([^"]*)"[^>]*>([^<]*)</abbr>', page.read_text("utf-8")):
-            found.setdefault(html.unescape(term), set()).add(html.unescape(title))
+            found.setdefault(html.unescape(term).rstrip(".,;:!?"), set()).add(html.unescape(title))
     return found
 
 
