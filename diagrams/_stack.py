@@ -13,36 +13,30 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from diagrams import Edge, Node
-from diagrams.aws.compute import EC2Instances
-from diagrams.aws.database import Database
-from diagrams.aws.network import NetworkingAndContentDelivery
-from diagrams.aws.storage import Storage
-from diagrams.generic.compute import Rack
-from diagrams.generic.os import LinuxGeneral
-from diagrams.onprem.client import Client
-from diagrams.onprem.queue import Rabbitmq
-from diagrams.programming.language import Python
 
-from _style import band
+from figures.icons import material
+
+from _style import Icon, band
 
 
 @dataclass(frozen=True)
 class Layer:
     name: str
-    icon: type[Node]
+    icon: Icon
     adds_value: bool = False
 
 
+# Generic symbols, not brands: a stack names no vendor, language or product.
 LAYERS = [
-    Layer("Networking", NetworkingAndContentDelivery),
-    Layer("Storage", Storage),
-    Layer("Servers", Rack),
-    Layer("Virtualisation", EC2Instances),
-    Layer("Operating system", LinuxGeneral),
-    Layer("Middleware", Rabbitmq),
-    Layer("Runtime", Python),
-    Layer("Data", Database, adds_value=True),
-    Layer("Applications", Client, adds_value=True),
+    Layer("Networking", material("lan")),
+    Layer("Storage", material("harddisk")),
+    Layer("Servers", material("server")),
+    Layer("Virtualisation", material("layers-triple-outline")),
+    Layer("Operating system", material("console")),
+    Layer("Middleware", material("puzzle-outline")),
+    Layer("Runtime", material("play-circle-outline")),
+    Layer("Data", material("database"), adds_value=True),
+    Layer("Applications", material("apps"), adds_value=True),
 ]
 YOURS = [layer for layer in LAYERS if layer.adds_value]
 SERVICE = [layer for layer in LAYERS if not layer.adds_value]

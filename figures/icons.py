@@ -3,6 +3,8 @@
 - `icon_file(Icon)`: the image file of an icon class such as `diagrams.aws.compute.Lambda`,
   or a path given as a string, unchanged. The house building blocks (`diagrams/_style.py`)
   find every icon through it, so that the package's private lookup is used here alone.
+- `material("server")`: a Material Design icon, as a vector (the icons that ship with
+  Material for MkDocs, Apache-2.0): generic symbols that name no vendor, sharp at any zoom.
 - `did_you_mean(error)`: for a misspelled icon (`from diagrams.aws.compute import Lamda`) or
   icon set (`import diagrams.aws.compte`), the closest real names and the command that lists them.
 - `python -m figures.icons diagrams.aws.compute` (or `make icons SET=aws.compute`) lists the
@@ -13,15 +15,21 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import hashlib
 import importlib
+import importlib.util
+import os
 import pkgutil
 import re
 import sys
+import tempfile
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 CANNOT_IMPORT = re.compile(r"cannot import name '(?P<name>\w+)' from '(?P<module>[\w.]+)'")
 LIST_COMMAND = "make icons SET={}"
+MATERIAL_ICON_PT = 24  # the icons' own grid: viewBox 0 0 24 24
 
 
 def icon_file(icon: type[Any] | str) -> str:
@@ -30,6 +38,40 @@ def icon_file(icon: type[Any] | str) -> str:
         return icon
     # Node._load_icon is private, but it is the package's own answer, and it only reads class attributes.
     return str(icon._load_icon(icon))
+
+
+def material_icons() -> Path:
+    """The folder of Material Design icons inside Material for MkDocs."""
+    spec = importlib.util.find_spec("material")
+    if spec is None or spec.origin is None:
+        raise FileNotFoundError("Material for MkDocs is not installed: `pip install mkdocs-material`")
+    return Path(spec.origin).parent / "templates" / ".icons" / "material"
+
+
+def material(name: str) -> str:
+    """The file of the Material Design icon `name` (e.g. "server"; see the icon search of Material's docs).
+
+    Graphviz reads an SVG image only when it starts with an XML declaration and has a width and a
+    height, which the icons lack; so this writes a copy that has them, named by its content, in the
+    system's temporary folder, where every drawing can share it. `figures.svg` embeds it in the figure.
+    """
+    source = material_icons() / f"{name}.svg"
+    if not source.is_file():
+        close = difflib.get_close_matches(name, [path.stem for path in material_icons().glob("*.svg")], n=3)
+        guess = f" Did you mean {' or '.join(repr(found) for found in close)}?" if close else ""
+        raise FileNotFoundError(f"no Material Design icon {name!r}.{guess}")
+    size = f'width="{MATERIAL_ICON_PT}" height="{MATERIAL_ICON_PT}" '
+    text = '<?xml version="1.0" encoding="UTF-8"?>\n' + source.read_text(encoding="utf-8").replace(
+        "<svg ", f"<svg {size}", 1
+    )
+    folder = Path(tempfile.gettempdir()) / "figures-icons"
+    prepared = folder / f"{name}-{hashlib.sha256(text.encode()).hexdigest()[:12]}.svg"
+    if not prepared.is_file():
+        folder.mkdir(exist_ok=True)
+        temporary = prepared.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(text, encoding="utf-8")
+        temporary.replace(prepared)  # whole, even when two drawings prepare it at once
+    return str(prepared)
 
 
 def icon_names(module: ModuleType) -> list[str]:

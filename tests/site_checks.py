@@ -19,9 +19,9 @@ def check_self_contained(figure: str, where: str) -> None:
     images = re.findall(r"<image\b[^>]*>", figure)
     assert images, f"a diagram without icons on {where}"
     for image in images:
-        assert re.search(r'\bxlink:href="data:image/png;base64,', image), image
+        assert re.search(r'\bxlink:href="data:image/(png;base64|svg\+xml),', image), image
     for reference in re.findall(r'\bhref="([^"]*)"', figure):
-        assert reference.startswith(("data:image/png;base64,", "#diagram-")), reference
+        assert reference.startswith(("data:image/png;base64,", "data:image/svg+xml,", "#diagram-")), reference
     for banned in (r"<script", r"<foreignObject", r"\son\w+=", r"<a\s"):
         assert not re.search(banned, figure), f"{banned} in a diagram on {where}"
 
