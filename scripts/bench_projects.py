@@ -29,6 +29,7 @@ WATCH_DIAGRAMS = re.compile(r"^watch:\n  - diagrams\n", re.MULTILINE)
 NAV = re.compile(r"^nav:\n(?:  .*\n)*", re.MULTILINE)
 CAPTION_LINE = re.compile(r"^CAPTION = .*$", re.MULTILINE)
 TEMPLATE_DIAGRAM = "infrastructure-stack"
+INCLUDES = "includes"  # docs/includes/: text that pages include, kept out of the site by mkdocs.yml
 
 
 def snapshot_package(destination: Path) -> Path:
@@ -62,7 +63,7 @@ def make_static_baseline(built: Path, destination: Path) -> Path:
     text = settings.read_text(encoding="utf-8")
     for figures_step in (FIGURES_EXTENSION, FIGURES_PLUGIN, WATCH_DIAGRAMS):
         text = figures_step.sub("", text)
-    if re.search(r"^  - figures\b", text, re.MULTILINE):
+    if re.search(r"^  - figures(?:\.extension)?(?![\w.])", text, re.MULTILINE):  # other extensions of ours stay
         raise RuntimeError(f"could not switch the figures extension off in {settings}")
     settings.write_text(text, encoding="utf-8")
     return destination
@@ -90,8 +91,10 @@ def make_generated(destination: Path, count: int) -> Path:
         caption = f'CAPTION = "Copy {number} of the infrastructure stack."'
         folder.joinpath(f"{name}.py").write_text(CAPTION_LINE.sub(caption, template), encoding="utf-8")
     placements = "\n\n".join(f"{{diagram: {name}}}" for name in names)
-    for page in destination.joinpath("docs").rglob("*.md"):
-        page.unlink()
+    docs = destination / "docs"
+    for page in docs.rglob("*.md"):
+        if page.relative_to(docs).parts[0] != INCLUDES:  # snippets pages include, e.g. the glossary
+            page.unlink()
     settings = destination / "mkdocs.yml"  # without its nav, which names the pages just removed
     settings.write_text(NAV.sub("", settings.read_text(encoding="utf-8")), encoding="utf-8")
     destination.joinpath("docs", "index.md").write_text(f"# {count} diagrams\n\n{placements}\n", encoding="utf-8")
