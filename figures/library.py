@@ -21,6 +21,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import threading
@@ -32,6 +33,14 @@ from pathlib import Path
 
 from figures import DiagramError, log
 from figures.cache import DiskCache
+from figures.server import (
+    DrawingStoppedError,
+    Finished,
+    ServerGoneError,
+    close_shared_server,
+    fork_available,
+    shared_server,
+)
 
 NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 TOOL_PACKAGES = ("diagrams", "graphviz", "pillow")
@@ -41,7 +50,10 @@ class GraphvizTroubleError(DiagramError):
     """Graphviz missing or failing (the child's exit status 2): not kept, so that it is tried again."""
 
 
+DRAW_MISTAKE = 1  # the child's exit status for a mistake in the diagram file (figures.draw)
 GRAPHVIZ_TROUBLE = 2
+STOPPED = Finished(-signal.SIGKILL, "", "drawing was interrupted")
+DRAW_VARIABLE = "FIGURES_DRAW"  # `subprocess`: a new Python process per diagram, even where fork is available
 
 
 @dataclass(frozen=True)
@@ -76,6 +88,7 @@ class DiagramLibrary:
         self.snapshot: list[tuple[Path, int, int]] = []
         self.known_keys: dict[str, str] = {}
         self.lock = threading.Lock()
+        self.interrupted = False  # set when drawing was interrupted: what is still to draw is not drawn
 
     def shown_folder(self) -> Path:
         """The folder as messages name it: relative to where the build runs."""
@@ -147,15 +160,25 @@ class DiagramLibrary:
         for name, entry in cached.items():
             self.drawn[missing[name]] = Figure(**entry)
         stale = [name for name in missing if name not in cached]
-        with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-            for name, outcome in zip(stale, pool.map(self.draw, stale), strict=True):
-                if isinstance(outcome, GraphvizTroubleError):
-                    troubles[missing[name]] = outcome
-                elif isinstance(outcome, DiagramError):
-                    self.failed[missing[name]] = outcome
-                else:
-                    self.drawn[missing[name]] = outcome
-                    self.cache.put(missing[name], outcome.__dict__)
+        self.interrupted = False
+        pool = ThreadPoolExecutor(max_workers=os.cpu_count() or 1)
+        try:
+            outcomes = list(pool.map(self.draw, stale))
+        except BaseException:  # Ctrl-C, say: stop the children drawing rather than wait for them to end
+            self.interrupted = True
+            pool.shutdown(wait=False, cancel_futures=True)
+            close_shared_server()
+            raise
+        finally:
+            pool.shutdown()
+        for name, outcome in zip(stale, outcomes, strict=True):
+            if isinstance(outcome, GraphvizTroubleError):
+                troubles[missing[name]] = outcome
+            elif isinstance(outcome, DiagramError):
+                self.failed[missing[name]] = outcome
+            else:
+                self.drawn[missing[name]] = outcome
+                self.cache.put(missing[name], outcome.__dict__)
         failures = sum(missing[name] in self.failed or missing[name] in troubles for name in stale)
         log.info(
             "figures: %d diagram(s) drawn, %d from the cache%s",
@@ -168,18 +191,58 @@ class DiagramLibrary:
     def draw(self, name: str) -> Figure | DiagramError:
         """Draw one diagram in a child process; a mistake comes back as the error to raise."""
         shown = self.shown_folder()
-        command = [sys.executable, "-P", "-m", "figures.draw", f"{name}.py", str(shown)]
+        file = f"{shown / name}.py"
+        finished = self.run_child(f"{name}.py", str(shown))
+        if finished.timed_out:
+            return DiagramError(
+                f"{file}: still drawing after {self.timeout:g} s, so it was stopped; "
+                "look for a loop that never ends (or raise `timeout` in the figures extension's settings)"
+            )
+        if finished.status != 0:
+            return failure(file, finished)
+        try:
+            return Figure(**json.loads(finished.stdout))
+        except (ValueError, TypeError):
+            return DiagramError(f"{file}: drew no figure ({finished.stdout[:200]!r})")
+
+    def run_child(self, file: str, shown: str) -> Finished:
+        """Run `figures.draw` on `file`: forked by the drawing server where it can run, else a new process."""
+        if self.interrupted:
+            return STOPPED
+        if server_wanted():
+            try:
+                return shared_server().draw(file, str(self.folder), shown, self.timeout)
+            except DrawingStoppedError:
+                return STOPPED
+            except ServerGoneError as error:
+                log.info("figures: %s; drawing %s in a process of its own", error, file)
+        command = [sys.executable, "-P", "-m", "figures.draw", file, shown]
         try:
             child = subprocess.run(command, cwd=self.folder, capture_output=True, text=True, timeout=self.timeout)
         except subprocess.TimeoutExpired:
-            return DiagramError(
-                f"{shown / name}.py: still drawing after {self.timeout:g} s, so it was stopped; "
-                "look for a loop that never ends (or raise `timeout` in the figures extension's settings)"
-            )
-        if child.returncode != 0:
-            kind = GraphvizTroubleError if child.returncode == GRAPHVIZ_TROUBLE else DiagramError
-            return kind(child.stderr.strip() or f"{shown / name}.py: drawing failed with status {child.returncode}")
+            return Finished(-signal.SIGKILL, "", "", timed_out=True)
+        return Finished(child.returncode, child.stdout, child.stderr)
+
+
+def server_wanted() -> bool:
+    """Whether to draw with the drawing server: where fork is available, unless `FIGURES_DRAW=subprocess`."""
+    return os.environ.get(DRAW_VARIABLE, "server") != "subprocess" and fork_available()
+
+
+def failure(file: str, finished: Finished) -> DiagramError:
+    """The error for a drawing process that ended badly: its own message, or how it ended."""
+    stderr = finished.stderr.strip()
+    if finished.status == GRAPHVIZ_TROUBLE:
+        return GraphvizTroubleError(stderr or f"{file}: drawing failed: Graphviz trouble (status 2)")
+    if finished.status == DRAW_MISTAKE and stderr:
+        return DiagramError(stderr)
+    if finished.status < 0:
+        number = -finished.status
         try:
-            return Figure(**json.loads(child.stdout))
-        except (ValueError, TypeError):
-            return DiagramError(f"{shown / name}.py: drew no figure ({child.stdout[:200]!r})")
+            how = f"crashed ({signal.Signals(number).name}, signal {number})"
+        except ValueError:
+            how = f"crashed (signal {number})"
+    else:
+        how = f"exited with status {finished.status}"
+    said = f"; it said:\n{stderr[-2000:]}" if stderr else ""
+    return DiagramError(f"{file}: drawing failed: the process drawing it {how}{said}")

@@ -1,0 +1,282 @@
+"""Drawing through the server (figures/server.py) isolates each diagram as a process of its own did.
+
+Real builds of a copy of the project, real Graphviz, no mocks, and no time
+asserted: a bound on waiting is only there so that a broken test fails instead
+of hanging.
+
+    .venv/bin/pytest tests/test_isolation.py
+
+Which processes a build leaves behind is read from /proc: each build or server
+here runs with an environment variable of its own, which every process it
+starts inherits (the drawing server, and each child it forks).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import subprocess
+import time
+import urllib.error
+import urllib.request
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from figures import server
+from figures.library import DRAW_VARIABLE, DiagramLibrary
+
+from browse import free_port
+from conftest import BIN, Project, copy_project
+
+BUILD_FAILED = 1
+FAILED = r"diagrams/boom\.py: drawing failed: the process drawing it"
+WAIT_SECONDS = 60  # a bound on waiting, never a measurement
+MARKER_VARIABLE = "FIGURES_ISOLATION_TEST"
+BOOM = """\
+from diagrams import Diagram, Node
+
+CAPTION = "Boom."
+ALT = "Diagram: boom."
+
+{before}
+with Diagram("", show=False):
+    Node("x")
+"""
+
+pytestmark = pytest.mark.skipif(
+    not server.fork_available() or not Path("/proc/self/environ").exists(),
+    reason="the drawing server needs fork, and these tests read /proc",
+)
+
+
+def place(project: Project, *names: str) -> None:
+    """A page that places each diagram in `names`."""
+    placeholders = "\n\n".join(f"{{diagram: {name}}}" for name in names)
+    (project.root / "docs" / "how-it-is-built.md").write_text(f"# Test\n\nText.\n\n{placeholders}\n")
+
+
+def set_timeout(project: Project, seconds: int) -> None:
+    config = project.root / "mkdocs.yml"
+    text = config.read_text()
+    assert "cache_dir: .cache/figures" in text
+    config.write_text(text.replace("cache_dir: .cache/figures", f"cache_dir: .cache/figures\n      timeout: {seconds}"))
+
+
+def cached_figures(project: Project) -> dict[str, str]:
+    """Caption -> SVG of every figure in the project's cache."""
+    entries = (json.loads(path.read_text()) for path in (project.root / ".cache" / "figures").glob("*.json"))
+    return {entry["caption"]: entry["svg"] for entry in entries}
+
+
+def other_diagrams(project: Project) -> int:
+    return sum(1 for path in (project.root / "diagrams").glob("*.py") if not path.name.startswith(("_", "boom")))
+
+
+@pytest.fixture
+def marker(monkeypatch: pytest.MonkeyPatch) -> str:
+    """A value of MARKER_VARIABLE for this test alone, set for every build it runs."""
+    value = uuid.uuid4().hex
+    monkeypatch.setenv(MARKER_VARIABLE, value)
+    return value
+
+
+def processes_with(marker: str) -> list[str]:
+    """`pid: command line` of every running process whose environment holds the marker (zombies hold none)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit() or entry.name == str(os.getpid()):
+            continue
+        try:
+            environment = (entry / "environ").read_bytes().split(b"\0")
+            command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:  # gone meanwhile
+            continue
+        if f"{MARKER_VARIABLE}={marker}".encode() in environment:
+            found.append(f"{entry.name}: {command.strip()}")
+    return found
+
+
+def none_left(marker: str) -> list[str]:
+    """The processes still holding the marker once they had time to end (none, if all is well)."""
+    deadline = time.monotonic() + WAIT_SECONDS
+    while (left := processes_with(marker)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return left
+
+
+def wait_for(path: Path, what: str) -> None:
+    deadline = time.monotonic() + WAIT_SECONDS
+    while not path.exists():
+        assert time.monotonic() < deadline, f"never happened: {what}"
+        time.sleep(0.05)
+
+
+# --- a diagram that misbehaves fails alone, with its message ---------------------------------
+
+
+def test_the_timeout_stops_an_endless_diagram_and_the_others_still_draw(project: Project, marker: str) -> None:
+    set_timeout(project, 3)
+    (project.root / "diagrams" / "boom.py").write_text(BOOM.format(before="while True:\n    pass"))
+    place(project, "boom")
+    result = project.build(check=False)
+    assert result.returncode == BUILD_FAILED
+    assert "diagrams/boom.py: still drawing after 3 s, so it was stopped" in result.stderr
+    assert f"{other_diagrams(project)} diagram(s) drawn, 0 from the cache, 1 failed" in result.stderr
+    assert len(cached_figures(project)) == other_diagrams(project)
+    assert none_left(marker) == []
+
+
+@pytest.mark.parametrize(
+    ("before", "message"),
+    [
+        ("import ctypes\nctypes.string_at(0)", rf"{FAILED} crashed \(SIGSEGV, signal 11\)"),
+        ("import os\nos._exit(3)", rf"{FAILED} exited with status 3"),
+        ("import os, signal\nos.kill(os.getpid(), signal.SIGKILL)", rf"{FAILED} crashed \(SIGKILL, signal 9\)"),
+    ],
+    ids=["segfault", "os._exit", "killed"],
+)
+def test_a_crash_fails_only_that_diagram_with_its_message(
+    project: Project, marker: str, before: str, message: str
+) -> None:
+    (project.root / "diagrams" / "boom.py").write_text(BOOM.format(before=before))
+    place(project, "boom", "value-stack")
+    result = project.build(check=False)
+    assert result.returncode == BUILD_FAILED
+    assert re.search(message, result.stderr), result.stderr
+    assert f"{other_diagrams(project)} diagram(s) drawn, 0 from the cache, 1 failed" in result.stderr
+    assert len(cached_figures(project)) == other_diagrams(project)
+    assert "process of its own" not in result.stderr  # the server outlived the crash: no fallback
+    assert none_left(marker) == []
+
+
+def test_a_crash_under_mkdocs_serve_is_shown_and_the_next_save_draws(project: Project, marker: str) -> None:
+    boom = project.root / "diagrams" / "boom.py"
+    boom.write_text(BOOM.format(before="import os\nos._exit(3)"))
+    place(project, "boom")
+    with serving(project) as (url, log):
+        page = f"{url}how-it-is-built/"
+        wait_until(lambda: "exited with status 3" in fetch(page), "the crash shown in the page", log)
+        boom.write_text(BOOM.format(before="").replace('"Boom."', '"Boom, fixed."'))
+        wait_until(lambda: "Boom, fixed." in fetch(page), "the fixed diagram drawn", log)
+
+
+# --- a helper is read again ---------------------------------------------------------------
+
+
+def test_a_saved_helper_is_read_again_by_the_same_long_lived_library(project: Project, tmp_path: Path) -> None:
+    library = DiagramLibrary(project.root / "diagrams", tmp_path / "cache", timeout=60)
+    assert "Middleware" in library.figure("infrastructure-stack").svg
+    first_server = server.shared_server()
+    helper = project.root / "diagrams" / "_stack.py"
+    helper.write_text(helper.read_text().replace('"Middleware"', '"Message brokers"'))
+    redrawn = library.figure("infrastructure-stack").svg
+    assert "Message brokers" in redrawn
+    assert "Middleware" not in redrawn
+    assert server.shared_server() is first_server  # one server drew both: the helper was imported after the fork
+    assert first_server.process.poll() is None
+
+
+# --- the same figures, whichever way they are drawn ----------------------------------------
+
+
+def test_clean_builds_draw_byte_identical_figures_with_the_server_and_without(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, marker: str
+) -> None:
+    """Two clean builds through the server, and one with a process per diagram (the path where fork is missing)."""
+    figures = []
+    for name, drawing in (("first", "server"), ("second", "server"), ("subprocess", "subprocess")):
+        monkeypatch.setenv(DRAW_VARIABLE, drawing)
+        project = copy_project(tmp_path / name)
+        project.build()
+        figures.append((cached_figures(project), project.page()))
+        if drawing == "subprocess":
+            assert processes_with(marker) == []  # nothing was left to stop: no server was started
+    assert figures[0][0]
+    assert figures[0] == figures[1] == figures[2]
+
+
+# --- nothing is left running ----------------------------------------------------------------
+
+
+def test_nothing_is_left_running_after_a_build(project: Project, marker: str, tmp_path: Path) -> None:
+    drawing = tmp_path / "drawing"
+    (project.root / "diagrams" / "slow.py").write_text(
+        BOOM.format(before=f"open({str(drawing)!r}, 'w').close()\nimport time\ntime.sleep(2)")
+    )
+    build = subprocess.Popen(
+        [str(BIN / "mkdocs"), "build"],
+        cwd=project.root,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    wait_for(drawing, "the build drawing slow.py")
+    assert any("figures.server" in process for process in processes_with(marker))  # drawing through the server
+    assert build.wait(timeout=WAIT_SECONDS) == 0
+    assert processes_with(marker) == []  # the build waits for its server to end
+
+
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_nothing_is_left_running_after_mkdocs_serve_stops_even_while_drawing(
+    project: Project, marker: str, tmp_path: Path, stop: signal.Signals
+) -> None:
+    set_timeout(project, 600)  # what stops the endless diagram is mkdocs serve stopping, not its timeout
+    with serving(project, stop) as (_, log):
+        drawing = tmp_path / "drawing"
+        (project.root / "diagrams" / "endless.py").write_text(
+            BOOM.format(before=f"open({str(drawing)!r}, 'w').close()\nwhile True:\n    pass")
+        )
+        wait_for(drawing, "mkdocs serve drawing endless.py")
+        assert any("figures.server" in process for process in processes_with(marker)), log.read_text()
+    assert none_left(marker) == []
+
+
+# --- helpers for mkdocs serve ---------------------------------------------------------------
+
+
+@contextmanager
+def serving(project: Project, stop: signal.Signals = signal.SIGTERM) -> Iterator[tuple[str, Path]]:
+    """`mkdocs serve` in the project, logging to a file; stopped with `stop` (and waited for) at the end."""
+    port = free_port()
+    log = project.root / "serve.log"
+    with log.open("w") as output:
+        process = subprocess.Popen(
+            [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project.root,
+            stdout=output,
+            stderr=output,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
+    try:
+        wait_until(lambda: "Serving on" in log.read_text() or process.poll() is not None, "mkdocs serve serving", log)
+        assert process.poll() is None, log.read_text()
+        yield f"http://127.0.0.1:{port}/", log
+    finally:
+        process.send_signal(stop)
+        try:
+            process.wait(timeout=WAIT_SECONDS)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+            pytest.fail(f"mkdocs serve did not stop on {stop.name}:\n{log.read_text()}")
+
+
+def wait_until(condition: Callable[[], bool], what: str, log: Path) -> None:
+    deadline = time.monotonic() + WAIT_SECONDS
+    while not condition():
+        assert time.monotonic() < deadline, f"never happened: {what}; mkdocs serve said:\n{log.read_text()}"
+        time.sleep(0.1)
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+    except (urllib.error.URLError, ConnectionError):
+        return ""
