@@ -2,9 +2,11 @@
 
 `LAYERS` lists the nine layers from the bottom up, each with the icon that
 stands for it and whether it adds value (yours to build) or can be consumed as
-a service. Both stack diagrams draw from this list, and their descriptions are
-written from it, so pictures and words cannot drift apart: rename a layer here
-and both diagrams and both descriptions change.
+a service. `MODELS` says, for each way of running software (on-premises, IaaS,
+PaaS, serverless functions, SaaS), which of those layers the provider runs.
+Every stack diagram draws from these lists, and their descriptions are written
+from them, so pictures and words cannot drift apart: rename a layer here and
+every diagram and every description changes.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from diagrams import Edge, Node
 
 from figures.icons import material
 
-from _style import Icon, band
+from _style import Icon, band, column, group, mark, text_width_pt, words
 
 
 @dataclass(frozen=True)
@@ -40,14 +42,41 @@ LAYERS = [
 ]
 YOURS = [layer for layer in LAYERS if layer.adds_value]
 SERVICE = [layer for layer in LAYERS if not layer.adds_value]
+NETWORKING, STORAGE, SERVERS, VIRTUALISATION, OPERATING_SYSTEM, MIDDLEWARE, RUNTIME, DATA, APPLICATIONS = LAYERS
+
+
+@dataclass(frozen=True)
+class Model:
+    """A way of running software: which layers a provider runs for you; your team runs the others."""
+
+    name: str
+    short_name: str  # a chart's column heading
+    provider_runs: tuple[Layer, ...]
+
+    def runs(self, layer: Layer) -> str:
+        return "provider" if layer in self.provider_runs else "yours"
+
+
+MODELS = [
+    Model("On-premises", "On-prem", ()),
+    Model("IaaS", "IaaS", (NETWORKING, STORAGE, SERVERS, VIRTUALISATION)),
+    Model("PaaS", "PaaS", (NETWORKING, STORAGE, SERVERS, VIRTUALISATION, OPERATING_SYSTEM, MIDDLEWARE, RUNTIME)),
+    Model(
+        "Serverless functions (FaaS)",
+        "FaaS",
+        (NETWORKING, STORAGE, SERVERS, VIRTUALISATION, OPERATING_SYSTEM, MIDDLEWARE, RUNTIME),
+    ),
+    Model("SaaS", "SaaS", tuple(layer for layer in LAYERS if layer is not DATA)),
+]
+MODEL = {model.short_name: model for model in MODELS}
+MARK_PT = 44
+LONGEST_LINE = len("Virtualisation")  # a longer layer name is written on two lines in a chart
+WHO = {"yours": ("Your team runs", material("account")), "provider": ("The provider runs", material("cloud-outline"))}
 
 
 def stacked(layers: list[Layer], role: str = "") -> list[Node]:
-    """Draw `layers` as equal bands, the first at the bottom, held in order by invisible edges."""
-    nodes = [band(layer.icon, layer.name, role) for layer in reversed(layers)]
-    for upper, lower in pairwise(nodes):
-        upper >> Edge(style="invis") >> lower
-    return nodes
+    """Draw `layers` as equal bands, the first at the bottom."""
+    return column(*(band(layer.icon, layer.name, role) for layer in reversed(layers)))
 
 
 def one_above_the_other(upper: list[Node], lower: list[Node]) -> None:
@@ -69,4 +98,59 @@ def describe(grouped: bool) -> str:
             f"The {len(SERVICE)} layers below them ({names(SERVICE)}) are grouped as "
             "**consumed as a service**.\n"
         )
+    return text
+
+
+def runs_of(model: Model) -> list[tuple[str, list[Layer]]]:
+    """The layers, top down, in runs of the same owner: [("provider", [applications]), ("yours", [data]), ...]."""
+    found: list[tuple[str, list[Layer]]] = []
+    for layer in reversed(LAYERS):
+        who = model.runs(layer)
+        if found and found[-1][0] == who:
+            found[-1][1].append(layer)
+        else:
+            found.append((who, [layer]))
+    return found
+
+
+def model_stack(model: Model) -> None:
+    """The stack, its bands grouped by who runs them in `model`: the look of the home page's stacks."""
+    groups = []
+    for who, layers in runs_of(model):
+        everything = " every layer" if len(layers) == len(LAYERS) else ""
+        with group(WHO[who][0] + everything, role=who):
+            groups.append(stacked(list(reversed(layers)), role=who))
+    for upper, lower in pairwise(groups):
+        one_above_the_other(upper, lower)
+
+
+def describe_model(model: Model) -> str:
+    """`model` in words, top down, as readers of the description get it."""
+    text = f"In {model.name}, from the top of the stack down:\n\n"
+    for who, layers in runs_of(model):
+        text += f"- **{WHO[who][0].lower()}** {names(list(reversed(layers)))}\n"
+    return text
+
+
+def models_chart() -> None:
+    """Every model side by side: a column each, a row for each layer, a mark for who runs it."""
+    widths = [max(MARK_PT, text_width_pt(model.short_name)) for model in MODELS]
+    rows = [[words(""), *(words(model.short_name, align="CENTER") for model in MODELS)]]
+    for layer in reversed(LAYERS):
+        row = [words(layer.name.replace(" ", "\n") if len(layer.name) > LONGEST_LINE else layer.name)]
+        row += [
+            mark(WHO[model.runs(layer)][1], role=model.runs(layer), width_pt=width)
+            for model, width in zip(MODELS, widths, strict=True)
+        ]
+        rows.append(row)
+    for cells in zip(*rows, strict=True):  # each column top to bottom, so that rows line up
+        column(*cells)
+
+
+def describe_models() -> str:
+    """The chart in words: for each model, what the provider runs."""
+    text = "A person marks a layer your team runs; a cloud marks a layer the provider runs.\n\n"
+    for model in MODELS:
+        provider = names(list(model.provider_runs)) or "nothing"
+        text += f"- **{model.name}**: the provider runs {provider}; your team runs the rest.\n"
     return text

@@ -10,11 +10,16 @@
   (`direction="LR"`), or more top to bottom.
 - `group("Label")`: a frame around boxes that belong together, used as
   `with group("Cloud provider"):`.
+- `column(a, b, c)`: keeps boxes one above the other, `a` on top (boxes that no
+  arrow joins would otherwise stand side by side).
+- `mark(Icon)` and `words("Label")`: the cells of a chart: a small box holding
+  only an icon, and a label with no box.
 
 Each block has the house look in both palettes: the icon sits on a white tile,
 so dark icons stay visible in dark mode, and the colours come from the site's
 stylesheet (docs/stylesheets/figures.css) by `role`: `adds-value`, `service`,
-or none for a neutral box. An icon is an icon class of the `diagrams` package
+`yours` and `provider` (the same colours: what your team runs, and what a
+provider runs for you), or none for a neutral box. An icon is an icon class of the `diagrams` package
 (`from diagrams.aws.compute import Lambda`) or the path of an image file;
 `figures.icons` finds its file. Labels are 14 pt, which the build's legibility
 check (figures/legibility.py) turns into pixels on a phone: drawn as above,
@@ -23,22 +28,25 @@ they stay at least 11 px high there.
 
 from __future__ import annotations
 
+import math
 from html import escape
+from itertools import count, pairwise
 from typing import Any
 
-from diagrams import Cluster, Diagram, Node
+from diagrams import Cluster, Diagram, Edge, Node
 
 from figures.icons import icon_file
 
 FONT_PT = 14
 BAND_WIDTH_PT = 300
-BAND_HEIGHT_IN = 0.42
+BAND_HEIGHT_IN = 0.36
 ICON_PT = 22
 STEP_ICON_PT = 30
 TILE_PADDING_PT = 4
 GROUP = {"fontsize": "14", "fontname": "DejaVu Sans Bold", "margin": "8", "style": "rounded,dashed", "labeljust": "l"}
 
 Icon = type[Node] | str
+FRAMES = count(1)
 
 
 def stack() -> Diagram:
@@ -55,7 +63,8 @@ def tile(icon: Icon, size_pt: int) -> str:
     """The icon on a white, rounded tile: a cell of an HTML-like label."""
     outer = size_pt + TILE_PADDING_PT
     return (
-        f'<TD FIXEDSIZE="TRUE" WIDTH="{outer}" HEIGHT="{outer}" BGCOLOR="white" STYLE="rounded">'
+        # Square corners: a rounded tile is a curve of some 400 bytes, a square one a polygon of 70.
+        f'<TD FIXEDSIZE="TRUE" WIDTH="{outer}" HEIGHT="{outer}" BGCOLOR="white">'
         f'<IMG SRC="{escape(icon_file(icon))}" SCALE="TRUE"/></TD>'
     )
 
@@ -65,11 +74,11 @@ def lines(text: str, align: str) -> str:
     return "".join(f'{escape(line)}<BR ALIGN="{align}"/>' for line in text.split("\n"))
 
 
-def box(label: str, role: str, kind: str, **attributes: Any) -> Node:
+def box(label: str, role: str, kind: str, rounded: bool = True, **attributes: Any) -> Node:
     return Node(
         f"<{label}>",
         shape="box",
-        style="rounded,filled",
+        style="rounded,filled" if rounded else "filled",
         fontsize=str(FONT_PT),
         labelloc="c",
         **{"class": f"{kind} {role}".strip()},
@@ -102,4 +111,47 @@ def step(icon: Icon, text: str, role: str = "", beside: bool = False) -> Node:
 
 def group(text: str, role: str = "") -> Cluster:
     """A dashed frame labelled `text` around the boxes drawn inside `with group(...):`."""
-    return Cluster(text, graph_attr={**GROUP, "class": role} if role else GROUP)
+    frame = Cluster(text, graph_attr={**GROUP, "class": role} if role else GROUP)
+    # The package names a frame after its label, so two frames with one label would become one.
+    frame.dot.name = f"cluster_{next(FRAMES)}"
+    return frame
+
+
+def column(*boxes: Node) -> list[Node]:
+    """Keep `boxes` one above the other, the first on top, with invisible arrows; returns them."""
+    for upper, lower in pairwise(boxes):
+        upper >> Edge(style="invis") >> lower
+    return list(boxes)
+
+
+def text_width_pt(text: str) -> int:
+    """About how wide `text` is at the house font size: Graphviz's own guess is too narrow for DejaVu Sans."""
+    return math.ceil(max(len(line) for line in text.split("\n")) * FONT_PT * 0.62)
+
+
+def mark(icon: Icon, role: str = "", width_pt: int = 40) -> Node:
+    """A cell of a chart: a small box `width_pt` wide holding only the icon on its tile."""
+    label = f'<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>{tile(icon, ICON_PT - 6)}</TR></TABLE>'
+    return box(
+        label,
+        role,
+        "mark",
+        rounded=False,
+        fixedsize="true",
+        width=str(width_pt / 72),
+        height=str(BAND_HEIGHT_IN - 0.02),
+    )
+
+
+def words(text: str, align: str = "RIGHT", width_pt: int = 0) -> Node:
+    """A label with no box, e.g. a row's name in a chart, at least `width_pt` wide (to line a column up)."""
+    width = max(width_pt, text_width_pt(text))
+    return Node(
+        f"<{lines(text, align)}>",
+        shape="plaintext",
+        fontsize=str(FONT_PT),
+        fixedsize="true",
+        width=str(width / 72),
+        height=str(BAND_HEIGHT_IN - 0.02 + 0.2 * text.count("\n")),
+        margin="0",
+    )

@@ -3,7 +3,10 @@
 from _stack import SERVICE, YOURS, describe, one_above_the_other, stacked
 from _style import group, stack
 
-CAPTION = "Only your applications and your data add value; everything below them can be consumed as a service."
+CAPTION = (
+    "Only your applications and your data add value; everything below them can be consumed as a service. "
+    "That is what serverless offers."
+)
 ALT = "Diagram: the infrastructure stack split into the layers that add value and those consumed as a service."
 DESCRIPTION = describe(grouped=True)
 

@@ -1,0 +1,12 @@
+"""Who runs each layer of the stack in one model: PaaS."""
+
+from _stack import MODEL, describe_model, model_stack
+from _style import stack
+
+MODEL_SHOWN = MODEL["PaaS"]
+CAPTION = "PaaS: the provider runs everything up to the runtime; your team runs your data and applications."
+ALT = f"Diagram: the nine layers of the stack, grouped by who runs them in {MODEL_SHOWN.name}."
+DESCRIPTION = describe_model(MODEL_SHOWN)
+
+with stack():
+    model_stack(MODEL_SHOWN)
