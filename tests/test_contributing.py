@@ -35,43 +35,65 @@ def new_diagram(project: Project, name: str) -> subprocess.CompletedProcess[str]
     )
 
 
+EXAMPLE_DIAGRAMS = ("team-stack", "request-flow")
+EXAMPLE_FILES = (*(f"diagrams/{name}.py" for name in EXAMPLE_DIAGRAMS), "docs/a-request.md")
+GLOSSARY_IN_NAV = re.compile(r"^[ \t]+- Glossary: glossary\.md\n", flags=re.MULTILINE)
+
+
 def add_to_nav(project: Project, lines: str) -> None:
-    """Add `lines` at the end of the `nav:` list of the copy's mkdocs.yml, as the guide says to."""
+    """Add `lines` to the copy's mkdocs.yml on the line before the glossary, as the guide says to."""
     config = project.root / "mkdocs.yml"
     text = config.read_text(encoding="utf-8").replace(lines, "")  # as before the guide's first step
-    nav = re.search(r"^nav:\n(?:[ \t]+-.*\n)+", text, flags=re.MULTILINE)
-    assert nav, "mkdocs.yml has no nav: list"
-    config.write_text(text[: nav.end()] + lines + text[nav.end() :], encoding="utf-8")
+    glossary = GLOSSARY_IN_NAV.search(text)
+    assert glossary, "the nav: list of mkdocs.yml has no Glossary line"
+    config.write_text(text[: glossary.start()] + lines + text[glossary.start() :], encoding="utf-8")
 
 
-def test_the_guide_holds_a_complete_example() -> None:
-    assert set(guide_files()) == {"diagrams/request-path.py", "docs/a-request.md", "mkdocs.yml"}
-
-
-def test_the_worked_example_builds_into_a_page_with_its_figure(project: Project) -> None:
+def build_the_worked_example(project: Project) -> str:
+    """Follow the guide's section 6 in `project`, build it, and return the new page."""
     files = guide_files()
-    for path in ("diagrams/request-path.py", "docs/a-request.md"):  # as before the guide's first step
+    for path in EXAMPLE_FILES:  # as before the guide's first step
         (project.root / path).unlink(missing_ok=True)
-    assert new_diagram(project, "request-path").returncode == 0  # "First make diagram NAME=request-path"
-    for path in ("diagrams/request-path.py", "docs/a-request.md"):
+    for name in EXAMPLE_DIAGRAMS:  # "First make diagram NAME=team-stack and make diagram NAME=request-flow"
+        assert new_diagram(project, name).returncode == 0
+    for path in EXAMPLE_FILES:
         (project.root / path).write_text(files[path], encoding="utf-8")
     add_to_nav(project, files["mkdocs.yml"])
-    project.build()
-    page = project.page("a-request/index.html")
-    assert 'id="diagram-request-path-figure"' in page
+    project.build()  # strict: a figure too small to read on a phone would stop it
+    return project.page("a-request/index.html")
+
+
+def test_the_guide_holds_two_complete_examples() -> None:
+    assert set(guide_files()) == {*EXAMPLE_FILES, "mkdocs.yml"}
+
+
+def test_the_examples_use_only_the_house_building_blocks() -> None:
+    for path in EXAMPLE_FILES[:2]:
+        code = guide_files()[path]
+        assert "from _style import" in code
+        for graphviz_markup in ("<TABLE", "<TD", "<IMG", "fillcolor", "fontsize", "Diagram("):
+            assert graphviz_markup not in code, f"{path}: {graphviz_markup}"
+
+
+def test_the_worked_examples_build_into_a_page_with_their_figures(project: Project) -> None:
+    page = build_the_worked_example(project)
+    for name in EXAMPLE_DIAGRAMS:
+        assert f'id="diagram-{name}-figure"' in page
+        assert "<title" in page.split(f'id="diagram-{name}-figure"')[1]
     assert "<figcaption>A request passes through an API gateway to a function" in page
-    assert "<summary>Describe this diagram<" in page
-    assert "<title" in page.split('id="diagram-request-path-figure"')[1]
+    assert page.count("<summary>Describe this diagram<") == len(EXAMPLE_DIAGRAMS)
     assert 'href="a-request/"' in project.page()  # in the navigation of the home page
+    navigation = re.findall(r'<a href="([^"]+)" class="md-nav__link', project.page())
+    assert navigation.index("a-request/") < navigation.index("glossary/"), "the glossary is no longer last"
     linkcheck = subprocess.run(
         [str(BIN / "python"), str(ROOT / "scripts" / "linkcheck.py"), "site"], cwd=project.root, capture_output=True
     )
     assert linkcheck.returncode == 0, linkcheck.stderr
 
 
-def test_the_worked_example_passes_the_checks(tmp_path: Path) -> None:
+def test_the_worked_examples_pass_the_checks(tmp_path: Path) -> None:
     files = guide_files()
-    for path in ("diagrams/request-path.py", "docs/a-request.md"):
+    for path in EXAMPLE_FILES:
         (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / path).write_text(files[path], encoding="utf-8")
     for config in ("pyproject.toml", ".pymarkdown.yml", ".codespellrc", ".codespell-words.txt"):

@@ -15,6 +15,7 @@ from figures.legibility import DESKTOP_COLUMN_PX, MAX_DESKTOP_HEIGHT_PX, MIN_TEX
 
 from browse import launch, pages, serve
 from conftest import Project
+from test_contributing import build_the_worked_example
 
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": PHONE_WIDTH_PX, "height": 800}
@@ -162,3 +163,26 @@ def test_labels_in_any_script_stay_inside_their_bands_on_a_phone(browser: Browse
         context.close()
     assert not measured["overflowing"], measured["overflowing"]
     assert measured["smallestText"] >= MIN_TEXT_PX
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_guides_worked_examples_are_readable_on_a_phone_and_a_desktop(
+    browser: Browser, project: Project, scheme: str
+) -> None:
+    """CONTRIBUTING.md's stack and flow, built as the guide says, pass the checks the site's own figures pass."""
+    build_the_worked_example(project)
+    with serve(project.site) as url:
+        for viewport in (PHONE, DESKTOP):
+            context = browser.new_context(viewport=viewport, color_scheme=scheme)
+            page = context.new_page()
+            page.goto(url + "a-request/")
+            figures = page.locator("figure.diagram").all()
+            assert len(figures) == 2
+            for figure in figures:
+                measured = figure.evaluate(MEASURE)
+                where = f"{figure.get_attribute('id')} at {viewport['width']} px"
+                assert measured["smallestText"] >= MIN_TEXT_PX, f"{where}: {measured['smallestText']:.1f} px"
+                assert measured["height"] <= MAX_DESKTOP_HEIGHT_PX, where
+                assert not measured["overflowing"], f"{where}: {measured['overflowing']}"
+                assert measured["lowestContrast"] >= MIN_CONTRAST, where
+            context.close()
