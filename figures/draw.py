@@ -18,7 +18,11 @@ Graphviz is missing), and the process exits with status 1.
 Each file runs in a fresh process so that an edited file, or an edited helper
 it imports, is always re-read (`mkdocs serve` never reloads modules), so that a
 file that never ends can be stopped, and so that several files can be drawn at
-once. The house style set here (tight padding, readable fonts, ids numbered in
+once. Where the system can fork, that process is not started anew for each
+diagram: `figures.server` has the libraries imported already, forks a child of
+itself and runs `main` there, so the same code draws either way.
+
+The house style set here (tight padding, readable fonts, ids numbered in
 drawing order instead of `uuid4`) only changes the library's defaults: a
 diagram file can still override any of it.
 """

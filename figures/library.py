@@ -16,6 +16,7 @@ page that needs any of them is converted.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -89,6 +90,24 @@ class DiagramLibrary:
         self.known_keys: dict[str, str] = {}
         self.lock = threading.Lock()
         self.interrupted = False  # set when drawing was interrupted: what is still to draw is not drawn
+        self.start_server_if_needed()
+
+    def start_server_if_needed(self) -> None:
+        """Start the drawing server now if some diagram is in no cache, so that it is ready when pages ask.
+
+        MkDocs loads Markdown extensions while reading its configuration, well before the first page
+        is converted: the server imports its libraries meanwhile, on another core. A build with every
+        figure in the cache starts no server at all.
+        """
+        if not server_wanted():
+            return
+        try:
+            keys = self.keys()
+        except (DiagramError, OSError):  # no diagram folder (yet): the first page that asks says so
+            return
+        if any(not (self.cache.folder / f"{key}.json").is_file() for key in keys.values()):  # DiskCache's names
+            with contextlib.suppress(ServerGoneError):  # then the first draw falls back, and says why
+                shared_server()
 
     def shown_folder(self) -> Path:
         """The folder as messages name it: relative to where the build runs."""

@@ -168,7 +168,7 @@ class Server:
             for child in self.children:
                 os.kill(child.pid, signal.SIGKILL)
 
-    def run(self) -> int:
+    def run(self) -> None:
         while self.reading or self.children:
             self.wait_for_events()
             now = time.monotonic()
@@ -178,7 +178,6 @@ class Server:
                     os.kill(child.pid, signal.SIGKILL)
             for child in [child for child in self.children if not child.open_pipes]:
                 self.reap(child)
-        return 0
 
     def wait_for_events(self) -> None:
         timeout = min((child.deadline for child in self.children), default=time.monotonic() + 3600)
@@ -220,11 +219,12 @@ class Server:
             self.stop_reading()
 
 
-def main() -> int:
+def main() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # see the module's docstring
     for module in PRELOAD:
         __import__(module)
-    return Server().run()
+    Server().run()
+    os._exit(0)  # nothing is left to flush or clean up: skip tearing the libraries down, which takes a while
 
 
 # --- the client, in the build's process -----------------------------------------------------
@@ -332,4 +332,4 @@ def close_shared_server() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

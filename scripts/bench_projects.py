@@ -27,7 +27,8 @@ FIGURES_EXTENSION = re.compile(r"^  - figures\.extension:\n(?:    .*\n)*", re.MU
 FIGURES_PLUGIN = re.compile(r"^  - figures(?:[ \t]+#.*)?\n", re.MULTILINE)
 WATCH_DIAGRAMS = re.compile(r"^watch:\n  - diagrams\n", re.MULTILINE)
 NAV = re.compile(r"^nav:\n(?:  .*\n)*", re.MULTILINE)
-CAPTION_LINE = re.compile(r"^CAPTION = .*$", re.MULTILINE)
+# `CAPTION = "..."` on one line, or `CAPTION = (` and its strings on the lines up to a line `)`.
+CAPTION_LINE = re.compile(r"^CAPTION = (?:\(\n(?:.*\n)*?\)|.*)$", re.MULTILINE)
 TEMPLATE_DIAGRAM = "infrastructure-stack"
 INCLUDES = "includes"  # docs/includes/: text that pages include, kept out of the site by mkdocs.yml
 

@@ -25,12 +25,13 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench_projects import CAPTION_LINE
+
 from browse import free_port
 
 PAGE = "docs/index.md"
 DIAGRAM = "diagrams/infrastructure-stack.py"
 DRAWN = re.compile(r"figures: (\d+) diagram\(s\) drawn")
-CAPTION_LINE = re.compile(r"^CAPTION = .*$", re.MULTILINE)
 POLL_SECONDS = 0.02
 GIVE_UP_SECONDS = 60.0
 
