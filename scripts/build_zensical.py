@@ -14,7 +14,8 @@ pages and diagrams build unchanged. This wrapper around Zensical's `build` only 
 - the figures' log lines (`figures: 2 diagram(s) drawn, 0 from the cache`): Zensical sets up no
   Python logging, so they would be dropped;
 - one clear line for a mistake in a page or a diagram file, instead of a traceback through
-  Zensical's runtime.
+  Zensical's runtime, and a failure, as under `mkdocs build --strict`, when the figures warn
+  (a figure too small to read on a phone, say).
 """
 
 from __future__ import annotations
@@ -39,18 +40,29 @@ def forget_rendered_pages() -> None:
                 entry.unlink()
 
 
-def show_extension_logs() -> None:
+class CountingHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Prints records in MkDocs' format and counts the warnings, which strict mode turns into a failure."""
+
+    warnings = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.warnings += record.levelno >= logging.WARNING
+        super().emit(record)
+
+
+def show_extension_logs() -> CountingHandler:
     """Print what extensions log under `mkdocs.` (as `figures` does) in MkDocs' format."""
-    handler = logging.StreamHandler()
+    handler = CountingHandler()
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
+    return handler
 
 
 def build(site_dir: str) -> None:
     os.environ["SITE_DIR"] = site_dir
-    show_extension_logs()
+    logs = show_extension_logs()
     forget_rendered_pages()
     try:
         zensical.build(str(CONFIG.resolve()), {"strict": True, "clean": False})
@@ -60,6 +72,8 @@ def build(site_dir: str) -> None:
         if "DiagramError" not in message:  # a contributor's mistake needs no traceback; anything else does
             print(traceback, file=sys.stderr)
         sys.exit(f"zensical build failed: {message}")
+    if logs.warnings:  # Zensical's strict mode counts only its own warnings; MkDocs' counts these too
+        sys.exit(f"zensical build failed: {logs.warnings} warning(s) in strict mode (see above)")
 
 
 if __name__ == "__main__":

@@ -34,6 +34,7 @@ from site_checks import (
 )
 from sources import ROOT
 from test_article import sentences, visible_text
+from test_faults import BANDS
 
 GENERATORS = ("mkdocs", "zensical")
 BUILD_ZENSICAL = ROOT / "scripts" / "build_zensical.py"
@@ -170,15 +171,28 @@ def test_a_second_zensical_build_renders_every_page_again_from_the_figure_cache(
 
 
 def test_a_mistake_stops_the_zensical_build_with_the_line_mkdocs_gives(project: Project) -> None:
+    """The same message; Zensical runs no plugin, so its line numbers do not count the front matter."""
     index = project.root / "docs" / "index.md"
-    index.write_text(PLACEHOLDER.sub("{diagram: no-such-diagram}", index.read_text(encoding="utf-8"), count=1))
-    problem = re.compile(r"line \d+: unknown diagram 'no-such-diagram'")
+    text = index.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    misspelled = next(number for number, line in enumerate(lines, 1) if PLACEHOLDER.fullmatch(line))
+    front_matter = lines.index(next(line for line in lines if line.startswith("# ")))  # and the blank line after
+    index.write_text(PLACEHOLDER.sub("{diagram: no-such-diagram}", text, count=1), encoding="utf-8")
 
     zensical = build_with_zensical(project)
     mkdocs = project.build(check=False)
 
     assert zensical.returncode == mkdocs.returncode == 1
-    reported = problem.search(mkdocs.stderr)
-    assert reported, mkdocs.stderr
-    assert f"zensical build failed: Python error: DiagramError: {reported[0]}" in zensical.stderr
+    assert f"line {misspelled}: unknown diagram 'no-such-diagram'" in mkdocs.stderr
+    problem = f"line {misspelled - front_matter}: unknown diagram 'no-such-diagram'"
+    assert f"zensical build failed: Python error: DiagramError: {problem}" in zensical.stderr
     assert "Traceback" not in zensical.stderr
+
+
+def test_a_figure_too_small_to_read_fails_the_zensical_build_as_it_fails_mkdocs(project: Project) -> None:
+    (project.root / "diagrams" / "row.py").write_text(BANDS.format(direction="LR", count=6), encoding="utf-8")
+    (project.root / "docs" / "how-it-is-built.md").write_text("# Row\n\n{diagram: row}\n", encoding="utf-8")
+    zensical = build_with_zensical(project)
+    assert zensical.returncode == 1
+    assert "diagrams/row.py: hard to read: its smallest text is" in zensical.stderr
+    assert "zensical build failed: 1 warning(s) in strict mode" in zensical.stderr
