@@ -152,5 +152,6 @@ def describe_models() -> str:
     text = "A person marks a layer your team runs; a cloud marks a layer the provider runs.\n\n"
     for model in MODELS:
         provider = names(list(model.provider_runs)) or "nothing"
-        text += f"- **{model.name}**: the provider runs {provider}; your team runs the rest.\n"
+        yours = names([layer for layer in LAYERS if model.runs(layer) == "yours"])
+        text += f"- **{model.name}**: your team runs {yours}; the provider runs {provider}.\n"
     return text
