@@ -6,11 +6,15 @@ so that they never touch the working tree. Not run on its own.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
+from figures.extension import PLACEHOLDER, outside_fences
+
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ("mkdocs.yml", "docs", "diagrams")
+EXCLUDED = re.compile(r"^exclude_docs: \|\n((?:  .*\n)+)", re.MULTILINE)
 
 
 def copy_project(destination: Path) -> Path:
@@ -23,3 +27,38 @@ def copy_project(destination: Path) -> Path:
         else:
             shutil.copy(source, destination / name)
     return destination
+
+
+def excluded_folders(config: Path = ROOT / "mkdocs.yml") -> list[str]:
+    """The folders of docs/ that `exclude_docs` keeps out of the site (`overrides`, `includes`)."""
+    found = EXCLUDED.search(config.read_text(encoding="utf-8"))
+    return [line.strip().strip("/") for line in found[1].splitlines()] if found else []
+
+
+def page_path(markdown: Path, docs: Path) -> str:
+    """The site path MkDocs and Zensical give a page (directory URLs): `index.md` is "", `a/b.md` is "a/b/"."""
+    stem = markdown.relative_to(docs).with_suffix("").as_posix().removesuffix("index").rstrip("/")
+    return stem + "/" if stem else ""
+
+
+def markdown_pages(docs: Path = ROOT / "docs", config: Path = ROOT / "mkdocs.yml") -> dict[str, Path]:
+    """Every page of the site, by its path, with the Markdown file it is built from."""
+    excluded = excluded_folders(config)
+    return {
+        page_path(markdown, docs): markdown
+        for markdown in sorted(docs.rglob("*.md"))
+        if markdown.relative_to(docs).parts[0] not in excluded
+    }
+
+
+def placed_diagrams(root: Path = ROOT) -> dict[str, list[str]]:
+    """For each page of the project at `root`, by its path, the diagrams its Markdown places, in order.
+
+    What counts as placed is the extension's own rule (fenced code is left alone).
+    """
+    placed = {}
+    for path, markdown in markdown_pages(root / "docs", root / "mkdocs.yml").items():
+        lines = markdown.read_text(encoding="utf-8").splitlines()
+        matches = (PLACEHOLDER.fullmatch(lines[index].strip()) for index in outside_fences(lines))
+        placed[path] = [match["name"] for match in matches if match]
+    return placed

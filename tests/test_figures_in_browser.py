@@ -64,6 +64,17 @@ MEASURE = """figure => {
 }"""
 
 
+# A figure in a content tab (pymdownx.tabbed) is drawn only while its tab is chosen: choose it, as a reader would.
+SHOW_ITS_TAB = """figure => {
+  const block = figure.closest(".tabbed-block");
+  if (block) {
+    const set = block.closest(".tabbed-set");
+    const index = [...block.parentElement.children].indexOf(block);
+    set.querySelectorAll(":scope > .tabbed-labels > label")[index].click();
+  }
+}"""
+
+
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as playwright:
@@ -88,6 +99,7 @@ def figures_on_every_page(
     for path in pages(site.site):
         page.goto(url + path)
         for figure in page.locator("figure.diagram").all():
+            figure.evaluate(SHOW_ITS_TAB)
             measured[f"{path}#{figure.get_attribute('id')}"] = figure.evaluate(MEASURE)
     context.close()
     assert measured, "no figure on any page"

@@ -22,7 +22,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 
-from figures.extension import PLACEHOLDER, outside_fences
+from figures.extension import PLACEHOLDER
 
 from browse import launch, pages, serve
 from conftest import Project, copy_project
@@ -32,7 +32,7 @@ from site_checks import (
     check_self_contained,
     figures_on,
 )
-from sources import ROOT
+from sources import ROOT, placed_diagrams
 from test_article import sentences, visible_text
 from test_faults import BANDS
 
@@ -63,22 +63,6 @@ def build_with_zensical(project: Project) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, str(BUILD_ZENSICAL)], cwd=project.root, capture_output=True, text=True)
 
 
-def page_of(markdown: Path, docs: Path) -> str:
-    """The HTML file both generators write for a page (directory URLs): `a/b.md` is `a/b/index.html`."""
-    stem = markdown.relative_to(docs).with_suffix("").as_posix().removesuffix("index").rstrip("/")
-    return f"{stem}/index.html" if stem else "index.html"
-
-
-def placed_diagrams(docs: Path) -> dict[str, list[str]]:
-    """For each page, the diagram names its Markdown places, outside fenced code, in order."""
-    placed: dict[str, list[str]] = {}
-    for markdown in sorted(docs.rglob("*.md")):
-        lines = markdown.read_text(encoding="utf-8").splitlines()
-        matches = (PLACEHOLDER.fullmatch(lines[index].strip()) for index in outside_fences(lines))
-        placed[page_of(markdown, docs)] = [match["name"] for match in matches if match]
-    return placed
-
-
 @pytest.fixture(scope="module")
 def outputs(built: Project, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Output]:
     zensical = copy_project(tmp_path_factory.mktemp("zensical"))
@@ -97,17 +81,17 @@ def output(request: pytest.FixtureRequest, outputs: dict[str, Output]) -> Output
 
 def test_every_page_exists_in_both(outputs: dict[str, Output]) -> None:
     mkdocs, zensical = outputs["mkdocs"], outputs["zensical"]
-    from_sources = set(placed_diagrams(mkdocs.root / "docs"))
+    from_sources = set({f"{path}index.html" for path in placed_diagrams(mkdocs.root)})
     assert "index.html" in from_sources
     assert from_sources <= mkdocs.html_pages(), "MkDocs wrote no page for some Markdown files"
     assert mkdocs.html_pages() == zensical.html_pages()
 
 
 def test_every_placed_diagram_is_on_its_page(output: Output) -> None:
-    placed = placed_diagrams(output.root / "docs")
+    placed = placed_diagrams(output.root)
     assert any(placed.values()), "no page places a diagram: nothing to compare"
     for page, names in placed.items():
-        ids = re.findall(r'<figure class="diagram" id="diagram-([a-z0-9-]+?)-figure"', output.page(page))
+        ids = re.findall(r'<figure class="diagram" id="diagram-([a-z0-9-]+?)-figure"', output.page(f"{page}index.html"))
         assert ids == names, page
 
 
