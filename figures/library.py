@@ -16,7 +16,6 @@ page that needs any of them is converted.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
@@ -40,6 +39,7 @@ from figures.server import (
     ServerGoneError,
     close_shared_server,
     fork_available,
+    retire_outdated_server,
     shared_server,
 )
 
@@ -90,24 +90,35 @@ class DiagramLibrary:
         self.known_keys: dict[str, str] = {}
         self.lock = threading.Lock()
         self.interrupted = False  # set when drawing was interrupted: what is still to draw is not drawn
-        self.start_server_if_needed()
+        self.early: tuple[dict[str, str], dict[str, DiagramError]] | None = None  # see start_drawing
+        self.start_drawing()
 
-    def start_server_if_needed(self) -> None:
-        """Start the drawing server now if some diagram is in no cache, so that it is ready when pages ask.
+    def start_drawing(self) -> None:
+        """Start drawing now, in the background, if some diagram is in no cache.
 
         MkDocs loads Markdown extensions while reading its configuration, well before the first page
-        is converted: the server imports its libraries meanwhile, on another core. A build with every
-        figure in the cache starts no server at all.
+        is converted: the diagrams are drawn meanwhile, on the other core, and the drawing server
+        imports its libraries while MkDocs imports its own. The first page that asks for a figure
+        waits for the rest. A build with every figure in the cache draws and starts nothing.
         """
-        if not server_wanted():
-            return
         try:
             keys = self.keys()
         except (DiagramError, OSError):  # no diagram folder (yet): the first page that asks says so
             return
-        if any(not (self.cache.folder / f"{key}.json").is_file() for key in keys.values()):  # DiskCache's names
-            with contextlib.suppress(ServerGoneError):  # then the first draw falls back, and says why
-                shared_server()
+        if all((self.cache.folder / f"{key}.json").is_file() for key in keys.values()):  # DiskCache's names
+            return
+        self.lock.acquire()  # before the thread starts, so that no page gets in first
+
+        def draw() -> None:
+            try:
+                self.early = (keys, self.draw_missing(keys))
+            finally:
+                self.lock.release()
+
+        try:
+            threading.Thread(target=draw, name="figures-early-drawing", daemon=True).start()
+        except RuntimeError:  # no thread to be had: the first page draws, as it would have
+            self.lock.release()
 
     def shown_folder(self) -> Path:
         """The folder as messages name it: relative to where the build runs."""
@@ -163,7 +174,9 @@ class DiagramLibrary:
         """The figure called `name`, drawing whatever in the folder is out of date first."""
         keys = self.keys()
         with self.lock:
-            troubles = self.draw_missing(keys)
+            early, self.early = self.early, None
+            # What the early drawing found wrong with the machine, once; after that, try again.
+            troubles = early[1] if early and early[0] == keys else self.draw_missing(keys)
         key = keys[name]
         if error := troubles.get(key) or self.failed.get(key):
             raise error
@@ -180,6 +193,8 @@ class DiagramLibrary:
             self.drawn[missing[name]] = Figure(**entry)
         stale = [name for name in missing if name not in cached]
         self.interrupted = False
+        if stale and server_wanted():
+            retire_outdated_server()
         pool = ThreadPoolExecutor(max_workers=os.cpu_count() or 1)
         try:
             outcomes = list(pool.map(self.draw, stale))

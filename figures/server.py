@@ -16,7 +16,8 @@ output kept out of the result are the same.
 reads requests from standard input and writes replies on standard output, one
 JSON object a line each:
 
-    {"id": 7, "file": "value-stack.py", "folder": "/abs/diagrams", "shown": "diagrams", "timeout": 60}
+    {"id": 7, "file": "value-stack.py", "folder": "/abs/diagrams", "shown": "diagrams", "timeout": 60,
+     "environment": {"PATH": ...}}
     {"id": 7, "status": 0, "stdout": "{...figure...}", "stderr": ""}
 
 `status` is the child's exit status, or minus the signal that ended it (as
@@ -49,10 +50,11 @@ import traceback
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeoutError
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import IO, Any
 
 # Start-up that every diagram pays once instead of once each: the libraries, and our own modules.
-PRELOAD = ("diagrams", "graphviz", "PIL.Image", "PIL.PngImagePlugin", "figures.draw")
+PRELOAD = ("diagrams", "graphviz", "PIL.Image", "PIL.PngImagePlugin", "figures.draw", "ctypes")
 REPLY_GRACE_SECONDS = 30.0  # beyond a draw's own timeout, before the client gives up on the server
 READ_SIZE = 1 << 16
 
@@ -88,17 +90,18 @@ class Child:
     timed_out: bool = False
 
 
-def kill_with_parent() -> None:
+def kill_with_parent(server: int) -> None:
     """On Linux, have the kernel kill this child if the server dies first (by SIGKILL, say)."""
-    if not sys.platform.startswith("linux"):
-        return
-    import ctypes  # noqa: PLC0415 - only where it is used, and only on Linux
+    if sys.platform.startswith("linux"):
+        import ctypes  # noqa: PLC0415 - preloaded on Linux (PRELOAD), and of no use elsewhere
 
-    pr_set_pdeathsig = 1
-    ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0)
+        pr_set_pdeathsig = 1
+        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0)
+        if os.getppid() != server:  # it died before the kernel was told
+            os._exit(1)
 
 
-def run_child(request: dict[str, Any], stdout: int, stderr: int) -> None:
+def run_child(request: dict[str, Any], stdout: int, stderr: int, server: int) -> None:
     """In the forked child: draw one diagram as `python -P -m figures.draw FILE SHOWN` would, then exit."""
     status = 1
     try:
@@ -109,7 +112,9 @@ def run_child(request: dict[str, Any], stdout: int, stderr: int) -> None:
         os.closerange(3, 1 << 16)  # the server's pipes, and the other children's, are none of this child's
         for number in (signal.SIGINT, signal.SIGTERM, signal.SIGCHLD):
             signal.signal(number, signal.SIG_DFL)
-        kill_with_parent()
+        kill_with_parent(server)
+        os.environ.clear()  # the environment of the build as it is now, PATH and all, not as the server started
+        os.environ.update(request["environment"])
         os.chdir(request["folder"])
         from figures import draw  # noqa: PLC0415 - preloaded: already imported, this only names it
 
@@ -127,9 +132,10 @@ def run_child(request: dict[str, Any], stdout: int, stderr: int) -> None:
 
 def start_child(request: dict[str, Any], selector: selectors.BaseSelector) -> Child:
     pipes = [os.pipe(), os.pipe()]  # (read, write) for stdout, then stderr
+    server = os.getpid()
     pid = os.fork()
     if pid == 0:
-        run_child(request, pipes[0][1], pipes[1][1])  # never returns
+        run_child(request, pipes[0][1], pipes[1][1], server)  # never returns
     child = Child(request, pid, time.monotonic() + float(request["timeout"]))
     for read, write in pipes:
         os.close(write)
@@ -235,10 +241,17 @@ def fork_available() -> bool:
     return hasattr(os, "fork") and sys.platform != "darwin"
 
 
+def code_fingerprint() -> list[tuple[str, int, int]]:
+    """This package's files as they are now: a server started before an edit runs the old code."""
+    files = sorted(Path(__file__).parent.glob("*.py"))
+    return [(path.name, (status := path.stat()).st_mtime_ns, status.st_size) for path in files]
+
+
 class DrawingServer:
     """One `python -P -m figures.server`, shared by every thread that draws."""
 
     def __init__(self) -> None:
+        self.code = code_fingerprint()
         try:
             self.process = subprocess.Popen(
                 [sys.executable, "-P", "-m", "figures.server"],
@@ -260,7 +273,7 @@ class DrawingServer:
     def draw(self, file: str, folder: str, shown: str, timeout: float) -> Finished:
         """Draw `file` of `folder` in a fresh child; raises `ServerGoneError` if the server stopped."""
         future: Future[Finished] = Future()
-        request = {"file": file, "folder": folder, "shown": shown, "timeout": timeout}
+        request = {"file": file, "folder": folder, "shown": shown, "timeout": timeout, "environment": dict(os.environ)}
         with self.lock:
             if self.closing:
                 raise DrawingStoppedError("the drawing server was closed")
@@ -318,10 +331,19 @@ def shared_server() -> DrawingServer:
     """This process's drawing server, started at the first call (and again if it stopped)."""
     with SHARED_LOCK:
         if not SHARED or SHARED[0].gone:
-            if not SHARED:
-                atexit.register(close_shared_server)
             SHARED[:] = [DrawingServer()]
         return SHARED[0]
+
+
+def retire_outdated_server() -> None:
+    """Stop the server if figures/ was edited since it started (under `mkdocs serve`, say).
+
+    The next draw then starts one that runs the new code. Called between batches of drawing, never
+    during one, so that no draw is cut short.
+    """
+    with SHARED_LOCK:
+        if SHARED and SHARED[0].code != code_fingerprint():
+            SHARED.pop().close()
 
 
 def close_shared_server() -> None:
@@ -329,6 +351,9 @@ def close_shared_server() -> None:
         for server in SHARED:
             server.close()
         SHARED.clear()
+
+
+atexit.register(close_shared_server)  # a build waits for its server to end: nothing is left running
 
 
 if __name__ == "__main__":
