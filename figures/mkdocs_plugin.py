@@ -4,8 +4,9 @@ The Markdown extension does the work and runs under any tool that runs
 Python-Markdown extensions (Zensical ignores plugins it does not know). This
 plugin only tells the extension what MkDocs alone knows:
 
-- where `mkdocs.yml` is: the extension's `diagrams_dir` and `cache_dir` are
-  made relative to it, as MkDocs makes `docs_dir` and `watch`, so that
+- where `mkdocs.yml` is: the extension's `diagrams_dir` and `cache_dir`, and
+  `pymdownx.snippets`' `base_path` (which the glossary's tooltips come from),
+  are made relative to it, as MkDocs makes `docs_dir` and `watch`, so that
   `mkdocs build -f other/mkdocs.yml` works from any folder;
 - how long each page's front matter is, which MkDocs strips before Markdown
   sees the page, so that a message's line number is the line in the file;
@@ -32,6 +33,7 @@ from mkdocs.structure.pages import Page
 
 EXTENSION = "figures.extension"
 PATH_OPTIONS = {"diagrams_dir": "diagrams", "cache_dir": ".cache/figures"}  # with the extension's defaults
+SNIPPETS = "pymdownx.snippets"  # its base_path is relative to the current folder, not to mkdocs.yml
 
 
 def front_matter_lines(source: str, markdown: str) -> int:
@@ -52,13 +54,15 @@ class FiguresPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]  # 
         self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        beside_config = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
+        snippets: dict[str, Any] = config.mdx_configs.get(SNIPPETS, {})
+        if isinstance(snippets.get("base_path"), list):
+            snippets["base_path"] = [str(beside_config / path) for path in snippets["base_path"]]
         if EXTENSION not in config.markdown_extensions:
             return config
         options: dict[str, Any] = config.mdx_configs.setdefault(EXTENSION, {})
-        if config.config_file_path:
-            beside_config = Path(config.config_file_path).resolve().parent
-            for option, default in PATH_OPTIONS.items():
-                options[option] = str(beside_config / options.get(option, default))
+        for option, default in PATH_OPTIONS.items():
+            options[option] = str(beside_config / options.get(option, default))
         if self.serving:
             options["show_errors"] = True
         return config
