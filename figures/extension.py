@@ -59,6 +59,9 @@ PLACEHOLDER = re.compile(r"\{diagram:[ \t]*(?P<name>[^{}]*?)[ \t]*\}")
 LEFT_ALONE = re.compile(r"(?<!\\)(`+).+?(?<!`)\1(?!`)|<!--.*?-->", re.DOTALL)
 FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})")
 
+# The picture's labels are words out of order: site search (Material's) indexes the caption and the
+# description instead.
+SEARCH_SKIPS_THE_PICTURE = "<svg data-search-exclude "
 LIBRARIES: dict[tuple[Path, Path, float], DiagramLibrary] = {}
 
 
@@ -117,7 +120,7 @@ def figure_html(name: str, figure: Figure, placement: int) -> str:
         )
     return (
         f'<figure class="diagram" id="{prefix}figure">'
-        f"{figure.svg.replace(ID_PREFIX, prefix)}"
+        f"{figure.svg.replace(ID_PREFIX, prefix).replace('<svg ', SEARCH_SKIPS_THE_PICTURE, 1)}"
         f"<figcaption>{html.escape(figure.caption)}</figcaption>{description}</figure>"
     )
 

@@ -104,3 +104,9 @@ def test_paths_follow_the_config_file_from_any_folder(project: Project, tmp_path
     assert project.page().count('<figure class="diagram"') == FIGURES_ON_HOME_PAGE
     assert list((project.root / ".cache" / "figures").glob("*.json")), "the cache is not beside mkdocs.yml"
     assert list(elsewhere.iterdir()) == [], "the build wrote into the folder it ran in"
+
+
+def test_site_search_indexes_captions_and_descriptions_not_the_pictures_labels(built: Project) -> None:
+    index = (built.site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "Only your applications and your data add value" in index  # a caption
+    assert "ApplicationsData" not in index  # the value stack's labels, run together
