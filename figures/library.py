@@ -11,7 +11,15 @@ Pillow, and the installed `dot` program (its size and time). Fonts are not in
 the key: after installing fonts, `make clean` draws everything again. A key
 already in memory or in the disk cache is not drawn again; the others are drawn
 at the same time, one child process each (`figures.draw`), before the first
-page that needs any of them is converted.
+page that needs any of them is converted: as soon as the library is made (MkDocs
+makes it while reading its configuration), in the background.
+
+Each child is forked by the drawing server (`figures.server`), which has the
+libraries imported already, where the system can fork (not Windows, not macOS);
+elsewhere, or with `FIGURES_DRAW=subprocess` in the environment, each is a new
+`python -P -m figures.draw` process, as before the server. Either way a child
+that crashes, exits or never ends fails its own diagram alone, with a message
+that names the file and says how the child ended.
 """
 
 from __future__ import annotations
@@ -53,7 +61,8 @@ class GraphvizTroubleError(DiagramError):
 
 DRAW_MISTAKE = 1  # the child's exit status for a mistake in the diagram file (figures.draw)
 GRAPHVIZ_TROUBLE = 2
-STOPPED = Finished(-signal.SIGKILL, "", "drawing was interrupted")
+KILLED = -9  # the status of a child killed by SIGKILL (a name Windows' `signal` lacks)
+STOPPED = Finished(KILLED, "", "drawing was interrupted")
 DRAW_VARIABLE = "FIGURES_DRAW"  # `subprocess`: a new Python process per diagram, even where fork is available
 
 
@@ -254,7 +263,7 @@ class DiagramLibrary:
         try:
             child = subprocess.run(command, cwd=self.folder, capture_output=True, text=True, timeout=self.timeout)
         except subprocess.TimeoutExpired:
-            return Finished(-signal.SIGKILL, "", "", timed_out=True)
+            return Finished(KILLED, "", "", timed_out=True)
         return Finished(child.returncode, child.stdout, child.stderr)
 
 

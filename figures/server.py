@@ -9,7 +9,10 @@ as fresh as a new process for everything that changes: it runs the diagram
 file, and imports the helpers of the diagram folder, after the fork (the server
 never imports them), so an edited helper is always read again; and it runs
 `figures.draw.main`, as the command does, so messages, exit statuses and the
-output kept out of the result are the same.
+output kept out of the result are the same. Each request carries the build's
+environment as it is when it asks (PATH included: Graphviz installed while
+serving is found), and a server older than an edit of this package is replaced
+between two batches of drawing.
 
     python -P -m figures.server
 
