@@ -132,18 +132,25 @@ def test_the_timeout_stops_an_endless_diagram_and_the_others_still_draw(project:
     assert none_left(marker) == []
 
 
+SEGFAULT = "import ctypes\nctypes.string_at(0)"
+KILL = "import os, signal\nos.kill(os.getpid(), signal.SIGKILL)"
+
+
 @pytest.mark.parametrize(
-    ("before", "message"),
+    "case",
     [
-        ("import ctypes\nctypes.string_at(0)", rf"{FAILED} crashed \(SIGSEGV, signal 11\)"),
-        ("import os\nos._exit(3)", rf"{FAILED} exited with status 3"),
-        ("import os, signal\nos.kill(os.getpid(), signal.SIGKILL)", rf"{FAILED} crashed \(SIGKILL, signal 9\)"),
+        (SEGFAULT, rf"{FAILED} crashed \(SIGSEGV, signal 11\)", "server"),
+        ("import os\nos._exit(3)", rf"{FAILED} exited with status 3", "server"),
+        (KILL, rf"{FAILED} crashed \(SIGKILL, signal 9\)", "server"),
+        (SEGFAULT, rf"{FAILED} crashed \(SIGSEGV, signal 11\)", "subprocess"),
     ],
-    ids=["segfault", "os._exit", "killed"],
+    ids=["segfault", "os._exit", "killed", "segfault, a process per diagram"],
 )
 def test_a_crash_fails_only_that_diagram_with_its_message(
-    project: Project, marker: str, before: str, message: str
+    project: Project, marker: str, monkeypatch: pytest.MonkeyPatch, case: tuple[str, str, str]
 ) -> None:
+    before, message, drawing = case
+    monkeypatch.setenv(DRAW_VARIABLE, drawing)
     (project.root / "diagrams" / "boom.py").write_text(BOOM.format(before=before))
     place(project, "boom", "value-stack")
     result = project.build(check=False)
