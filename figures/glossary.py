@@ -3,8 +3,9 @@
 The site's terms are written once, as `abbr` definitions (`*[Term]: Definition.`)
 in `docs/includes/abbreviations.md`, which `pymdownx.snippets` appends to every
 page (`auto_append`). Python-Markdown's `abbr` extension then turns each use of a
-term into `<abbr title="Definition.">`, which Material shows as a tooltip
-(`content.tooltips`). This extension adds two things:
+term into `<abbr title="Definition.">`, which the site's stylesheet shows as a
+tooltip when the term is focused (docs/stylesheets/theme.css; pointing at it
+shows the browser's own). This extension adds two things:
 
 1. A line that holds only `{glossary}` becomes the whole glossary: a definition
    list (`<dl class="glossary">`) of every `*[Term]: Definition` line of the page,
