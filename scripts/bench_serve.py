@@ -20,14 +20,12 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
 from bench_projects import CAPTION_LINE
 
-from browse import free_port
+from browse import fetch, free_port
 
 PAGE = "docs/index.md"
 DIAGRAM = "diagrams/infrastructure-stack.py"
@@ -41,14 +39,6 @@ class ServeLatency:
     markdown_seconds: list[float]
     diagram_seconds: list[float]
     drawn_per_diagram_save: list[int]
-
-
-def fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return str(response.read().decode("utf-8"))
-    except (urllib.error.URLError, ConnectionError):
-        return ""
 
 
 def wait_for(condition: str, url: str, log: Path, started: float) -> float:

@@ -12,6 +12,8 @@ import http.server
 import shutil
 import socket
 import threading
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -70,3 +72,12 @@ def pages(site: Path) -> list[str]:
     for path in sorted(site.rglob("index.html")):
         found.append(path.parent.relative_to(site).as_posix() + "/" if path.parent != site else "")
     return found
+
+
+def fetch(url: str) -> str:
+    """The page at `url` as text, or "" while nothing answers there yet."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+    except (urllib.error.URLError, ConnectionError):
+        return ""

@@ -1,18 +1,24 @@
-"""Shared fixtures: a private copy of the project, built for real with MkDocs."""
+"""Shared fixtures and helpers: a private copy of the project, built for real with MkDocs, and served."""
 
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from browse import free_port
 from sources import copy_project as copy_sources
 
 BIN = Path(sys.executable).parent
+WAIT_SECONDS = 60  # a bound on waiting, never a measurement
 
 
 @dataclass
@@ -59,3 +65,37 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Project:
     project = copy_project(tmp_path_factory.mktemp("built"))
     project.build()
     return project
+
+
+@contextmanager
+def serving(project: Project, stop: signal.Signals = signal.SIGTERM) -> Iterator[tuple[str, Path]]:
+    """`mkdocs serve` in the project, logging to a file; stopped with `stop` (and waited for) at the end."""
+    port = free_port()
+    log = project.root / "serve.log"
+    with log.open("w") as output:
+        process = subprocess.Popen(
+            [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project.root,
+            stdout=output,
+            stderr=output,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
+    try:
+        wait_until(lambda: "Serving on" in log.read_text() or process.poll() is not None, "mkdocs serve serving", log)
+        assert process.poll() is None, log.read_text()
+        yield f"http://127.0.0.1:{port}/", log
+    finally:
+        process.send_signal(stop)
+        try:
+            process.wait(timeout=WAIT_SECONDS)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+            pytest.fail(f"mkdocs serve did not stop on {stop.name}:\n{log.read_text()}")
+
+
+def wait_until(condition: Callable[[], bool], what: str, log: Path) -> None:
+    deadline = time.monotonic() + WAIT_SECONDS
+    while not condition():
+        assert time.monotonic() < deadline, f"never happened: {what}; mkdocs serve said:\n{log.read_text()}"
+        time.sleep(0.1)

@@ -19,11 +19,7 @@ import re
 import signal
 import subprocess
 import time
-import urllib.error
-import urllib.request
 import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -31,12 +27,11 @@ import pytest
 from figures import server
 from figures.library import DRAW_VARIABLE, DiagramLibrary
 
-from browse import free_port
-from conftest import BIN, Project, copy_project
+from browse import fetch
+from conftest import BIN, WAIT_SECONDS, Project, copy_project, serving, wait_until
 
 BUILD_FAILED = 1
 FAILED = r"diagrams/boom\.py: drawing failed: the process drawing it"
-WAIT_SECONDS = 60  # a bound on waiting, never a measurement
 MARKER_VARIABLE = "FIGURES_ISOLATION_TEST"
 BOOM = """\
 from diagrams import Diagram, Node
@@ -242,48 +237,3 @@ def test_nothing_is_left_running_after_mkdocs_serve_stops_even_while_drawing(
         wait_for(drawing, "mkdocs serve drawing endless.py")
         assert any("figures.server" in process for process in processes_with(marker)), log.read_text()
     assert none_left(marker) == []
-
-
-# --- helpers for mkdocs serve ---------------------------------------------------------------
-
-
-@contextmanager
-def serving(project: Project, stop: signal.Signals = signal.SIGTERM) -> Iterator[tuple[str, Path]]:
-    """`mkdocs serve` in the project, logging to a file; stopped with `stop` (and waited for) at the end."""
-    port = free_port()
-    log = project.root / "serve.log"
-    with log.open("w") as output:
-        process = subprocess.Popen(
-            [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=project.root,
-            stdout=output,
-            stderr=output,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        )
-    try:
-        wait_until(lambda: "Serving on" in log.read_text() or process.poll() is not None, "mkdocs serve serving", log)
-        assert process.poll() is None, log.read_text()
-        yield f"http://127.0.0.1:{port}/", log
-    finally:
-        process.send_signal(stop)
-        try:
-            process.wait(timeout=WAIT_SECONDS)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-            pytest.fail(f"mkdocs serve did not stop on {stop.name}:\n{log.read_text()}")
-
-
-def wait_until(condition: Callable[[], bool], what: str, log: Path) -> None:
-    deadline = time.monotonic() + WAIT_SECONDS
-    while not condition():
-        assert time.monotonic() < deadline, f"never happened: {what}; mkdocs serve said:\n{log.read_text()}"
-        time.sleep(0.1)
-
-
-def fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return str(response.read().decode("utf-8"))
-    except (urllib.error.URLError, ConnectionError):
-        return ""

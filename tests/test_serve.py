@@ -7,44 +7,13 @@ happen.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 
 import pytest
 from playwright.sync_api import Page, sync_playwright
 
-from browse import free_port, launch
-from conftest import BIN, Project
-
-STARTUP_SECONDS = 60
-
-
-@contextmanager
-def serving(project: Project) -> Iterator[str]:
-    """`mkdocs serve` in the project; its log goes to a file, which nobody has to keep draining."""
-    port = free_port()
-    log = project.root / "serve.log"
-    with log.open("w") as output:
-        server = subprocess.Popen(
-            [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=project.root,
-            stdout=output,
-            stderr=output,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        )
-    try:
-        deadline = time.monotonic() + STARTUP_SECONDS
-        while "Serving on" not in log.read_text():
-            if server.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"mkdocs serve did not start:\n{log.read_text()}")
-            time.sleep(0.1)
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+from browse import launch
+from conftest import WAIT_SECONDS, Project, serving
 
 
 @pytest.fixture
@@ -63,23 +32,23 @@ def edit(project: Project, path: str, old: str, new: str) -> None:
 
 
 def test_saving_a_diagram_file_redraws_the_open_page(project: Project, page: Page) -> None:
-    with serving(project) as url:
+    with serving(project) as (url, _):
         page.goto(url)
         assert page.locator("#diagram-infrastructure-stack-figure text", has_text="Middleware").count() == 1
         edit(project, "diagrams/_stack.py", '"Middleware"', '"Message brokers"')
         page.wait_for_function(
             "document.querySelector('#diagram-infrastructure-stack-figure').textContent.includes('Message brokers')",
-            timeout=STARTUP_SECONDS * 1000,
+            timeout=WAIT_SECONDS * 1000,
         )
         assert page.locator("#diagram-value-stack-figure text", has_text="Message brokers").count() == 1
 
 
 def test_saving_a_page_reloads_it(project: Project, page: Page) -> None:
-    with serving(project) as url:
+    with serving(project) as (url, _):
         page.goto(url)
         edit(project, "docs/index.md", "# What is Serverless?", "# What is Serverless, really?")
         page.wait_for_function(
-            "document.querySelector('h1').textContent.includes('really')", timeout=STARTUP_SECONDS * 1000
+            "document.querySelector('h1').textContent.includes('really')", timeout=WAIT_SECONDS * 1000
         )
 
 
@@ -87,12 +56,12 @@ def wait_for_text(page: Page, selector: str, text: str) -> None:
     page.wait_for_function(
         "([selector, text]) => document.querySelector(selector)?.textContent.includes(text)",
         arg=[selector, text],
-        timeout=STARTUP_SECONDS * 1000,
+        timeout=WAIT_SECONDS * 1000,
     )
 
 
 def test_a_broken_diagram_is_shown_in_the_page_and_fixing_it_recovers(project: Project, page: Page) -> None:
-    with serving(project) as url:
+    with serving(project) as (url, _):
         page.goto(url)
         edit(project, "diagrams/_stack.py", '"Middleware"', '"Middleware" +')
         wait_for_text(page, ".diagram-error", "diagrams/_stack.py:")
@@ -104,7 +73,7 @@ def test_a_broken_diagram_is_shown_in_the_page_and_fixing_it_recovers(project: P
 
 
 def test_a_broken_placeholder_is_shown_in_the_page_and_fixing_it_recovers(project: Project, page: Page) -> None:
-    with serving(project) as url:
+    with serving(project) as (url, _):
         page.goto(url)
         edit(project, "docs/index.md", "{diagram: value-stack}", "{diagram: value-stak}")
         wait_for_text(page, ".diagram-error", "unknown diagram 'value-stak'. Did you mean 'value-stack'?")
