@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import pairwise
 
-from diagrams import Edge, Node
+from diagrams import Node
 
 from figures.icons import material
 
@@ -81,7 +81,7 @@ def stacked(layers: list[Layer], role: str = "") -> list[Node]:
 
 def one_above_the_other(upper: list[Node], lower: list[Node]) -> None:
     """Keep the group `upper` directly above the group `lower`."""
-    upper[-1] >> Edge(style="invis") >> lower[0]
+    column(upper[-1], lower[0])
 
 
 def names(layers: list[Layer]) -> str:
