@@ -45,7 +45,7 @@ diagram: $(INSTALLED)  ## Start a new diagram from the template: make diagram NA
 
 icons: $(INSTALLED)  ## List the icons of an icon set: make icons SET=aws.compute (or SET=aws for its sets)
 	@test -n "$(SET)" || { echo "usage: make icons SET=aws.compute (or SET=generic, SET=onprem.queue, ...)" >&2; exit 2; }
-	@$(BIN)/python -m figures.icons $(SET)
+	@$(BIN)/python -m drawn_figures.icons $(SET)
 
 screenshots: build browser  ## Save screenshots of every page to screenshots/ (one page: make screenshots PAGE=trade-offs)
 	$(BIN)/python scripts/screenshots.py site screenshots $(if $(PAGE),--page "$(PAGE)")

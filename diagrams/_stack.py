@@ -16,7 +16,7 @@ from itertools import pairwise
 
 from diagrams import Node
 
-from figures.icons import material
+from drawn_figures.icons import material
 
 from _style import Icon, band, column, group, mark, text_width_pt, words
 

@@ -21,8 +21,8 @@ stylesheet (docs/stylesheets/figures.css) by `role`: `adds-value`, `service`,
 `yours` and `provider` (the same colours: what your team runs, and what a
 provider runs for you), or none for a neutral box. An icon is an icon class of the `diagrams` package
 (`from diagrams.aws.compute import Lambda`) or the path of an image file;
-`figures.icons` finds its file. Labels are 14 pt, which the build's legibility
-check (figures/legibility.py) turns into pixels on a phone: drawn as above,
+`drawn_figures.icons` finds its file. Labels are 14 pt, which the build's legibility
+check (drawn_figures/legibility.py) turns into pixels on a phone: drawn as above,
 they stay at least 11 px high there.
 """
 
@@ -35,7 +35,7 @@ from typing import Any
 
 from diagrams import Cluster, Diagram, Edge, Node
 
-from figures.icons import icon_file
+from drawn_figures.icons import icon_file
 
 FONT_PT = 14
 BAND_WIDTH_PT = 300

@@ -2,7 +2,7 @@
 
 from diagrams import Edge
 
-from figures.icons import material
+from drawn_figures.icons import material
 
 from _style import flow, group, step
 

@@ -2,7 +2,7 @@
 
 Run it with `make bench`, or `.venv/bin/python scripts/bench.py [--runs N] [--sizes 1,10,50]
 [--serve-runs N] [--json PATH]`. In a scratch folder it builds copies of the
-project with a snapshot of the `figures` package (so that edits made meanwhile
+project with a snapshot of the `drawn_figures` package (so that edits made meanwhile
 do not change the code measured halfway), and prints one table (and writes the
 same figures as JSON, by default to `.cache/bench/results.json`):
 
@@ -38,7 +38,7 @@ from bench_timing import Command, Sample, Spread, cpu, interleave, memory, paire
 from bench_weight import PageWeight, weigh
 
 MKDOCS_BUILD = [str(Path(sys.executable).parent / "mkdocs"), "build", "--strict"]
-DRAW_ONE_AFTER_ANOTHER = 'for f in stack-*.py; do "$0" -m figures.draw "$f" diagrams >/dev/null || exit 1; done'
+DRAW_ONE_AFTER_ANOTHER = 'for f in stack-*.py; do "$0" -m drawn_figures.draw "$f" diagrams >/dev/null || exit 1; done'
 
 
 @dataclass(frozen=True)

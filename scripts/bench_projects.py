@@ -1,6 +1,6 @@
 """Copies of the project for `scripts/bench.py` to build: as it is, without the diagram step, and generated.
 
-- `snapshot_package`: the `figures` package as it is when the benchmark starts;
+- `snapshot_package`: the `drawn_figures` package as it is when the benchmark starts;
 - `copy_project` (from `sources`): mkdocs.yml, docs/ and diagrams/ as they are, with a cache of their own;
 - `make_static_baseline`: the same pages with every `{diagram: NAME}` replaced by
   the SVG a normal build drew, as a static image file, and the figures extension
@@ -17,13 +17,13 @@ import re
 import shutil
 from pathlib import Path
 
-from figures.extension import PLACEHOLDER, outside_fences
+from drawn_figures.extension import PLACEHOLDER, outside_fences
 
 from sources import ROOT, copy_project
 
 CACHE = Path(".cache/figures")  # the extension's default `cache_dir`, which mkdocs.yml keeps
 DRAWN_FIGURE = re.compile(r'<figure class="diagram" id="diagram-(?P<name>[a-z0-9-]+?)-figure">(?P<svg><svg\b.*?</svg>)')
-FIGURES_EXTENSION = re.compile(r"^  - figures\.extension:\n(?:    .*\n)*", re.MULTILINE)
+FIGURES_EXTENSION = re.compile(r"^  - figures:.*\n(?:    .*\n)*", re.MULTILINE)
 FIGURES_PLUGIN = re.compile(r"^  - figures(?:[ \t]+#.*)?\n", re.MULTILINE)
 WATCH_DIAGRAMS = re.compile(r"^watch:\n  - diagrams\n", re.MULTILINE)
 NAV = re.compile(r"^nav:\n(?:  .*\n)*", re.MULTILINE)
@@ -34,11 +34,11 @@ INCLUDES = "includes"  # docs/includes/: text that pages include, kept out of th
 
 
 def snapshot_package(destination: Path) -> Path:
-    """Copy the `figures` package into `destination`, to put on PYTHONPATH ahead of the editable install.
+    """Copy the `drawn_figures` package into `destination`, to put on PYTHONPATH ahead of the editable install.
 
-    Every build of one benchmark then runs the same code, even if `figures/` is edited meanwhile.
+    Every build of one benchmark then runs the same code, even if `drawn_figures/` is edited meanwhile.
     """
-    shutil.copytree(ROOT / "figures", destination / "figures", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "drawn_figures", destination / "drawn_figures", ignore=shutil.ignore_patterns("__pycache__"))
     return destination
 
 
@@ -64,7 +64,7 @@ def make_static_baseline(built: Path, destination: Path) -> Path:
     text = settings.read_text(encoding="utf-8")
     for figures_step in (FIGURES_EXTENSION, FIGURES_PLUGIN, WATCH_DIAGRAMS):
         text = figures_step.sub("", text)
-    if re.search(r"^  - figures(?:\.extension)?(?![\w.])", text, re.MULTILINE):  # other extensions of ours stay
+    if re.search(r"^  - figures(?![\w.])", text, re.MULTILINE):  # other extensions of ours stay
         raise RuntimeError(f"could not switch the figures extension off in {settings}")
     settings.write_text(text, encoding="utf-8")
     return destination

@@ -2,14 +2,14 @@
 
     .venv/bin/python scripts/build_zensical.py [SITE_DIR]    # from the project's root; `make build-zensical`
 
-Zensical reads mkdocs.yml and runs its Markdown extensions, `figures.extension` included, so the
+Zensical reads mkdocs.yml and runs its Markdown extensions, `drawn_figures.extension` included, so the
 pages and diagrams build unchanged. This wrapper around Zensical's `build` only adds what a bare
 `zensical build` leaves out:
 
 - its own output folder, so the MkDocs site in site/ stays as it is: mkdocs.yml takes `site_dir`
   from $SITE_DIR, which both generators read;
 - every page rendered on every build, as MkDocs does: Zensical keeps rendered pages in .cache/ and
-  cannot tell when figures/ or the tools that draw the diagrams change, so they are deleted first
+  cannot tell when drawn_figures/ or the tools that draw the diagrams change, so they are deleted first
   (not with Zensical's `clean`, which deletes the drawn diagrams in .cache/figures/ too);
 - the figures' log lines (`figures: 2 diagram(s) drawn, 0 from the cache`): Zensical sets up no
   Python logging, so they would be dropped;
@@ -33,7 +33,7 @@ CACHE = Path(".cache")  # where Zensical keeps its files, beside the figures' ca
 
 
 def forget_rendered_pages() -> None:
-    """Delete the files at the top of .cache/ (Zensical's), and keep its folders (`figures.extension`'s)."""
+    """Delete the files at the top of .cache/ (Zensical's), and keep its folders (`drawn_figures.extension`'s)."""
     if CACHE.is_dir():
         for entry in CACHE.iterdir():
             if entry.is_file():

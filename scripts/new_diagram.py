@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from string import Template
 
-from figures.library import NAME
+from drawn_figures.library import NAME
 
 from sources import ROOT
 

@@ -6,7 +6,7 @@
 
 Look at them after every change to a page, a diagram or the stylesheet: a figure
 that passes its tests can still look wrong. The phone is as wide as the one the
-tests and the build's legibility check use (figures/legibility.py).
+tests and the build's legibility check use (drawn_figures/legibility.py).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from figures.legibility import PHONE_WIDTH_PX
+from drawn_figures.legibility import PHONE_WIDTH_PX
 
 from browse import launch, pages, serve
 

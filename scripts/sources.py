@@ -10,7 +10,7 @@ import re
 import shutil
 from pathlib import Path
 
-from figures.extension import PLACEHOLDER, outside_fences
+from drawn_figures.extension import PLACEHOLDER, outside_fences
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ("mkdocs.yml", "docs", "diagrams")

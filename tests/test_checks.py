@@ -69,12 +69,12 @@ def test_ruff_names_the_file_and_line_of_a_layout_error(folder: Path) -> None:
 
 def test_mypy_names_the_file_and_line_of_a_type_error(folder: Path) -> None:
     write(
-        folder / "figures" / "__init__.py",
+        folder / "drawn_figures" / "__init__.py",
         '"""Figures."""\n\nfrom __future__ import annotations\n\nCOUNT: int = "two"\n',
     )
     result = run("mypy", cwd=folder)
     assert result.returncode != 0
-    assert re.search(r"figures/__init__\.py:5: error: Incompatible types", result.stdout), result.stdout
+    assert re.search(r"drawn_figures/__init__\.py:5: error: Incompatible types", result.stdout), result.stdout
 
 
 def test_pymarkdown_names_the_file_and_line_of_a_skipped_heading_level(folder: Path) -> None:

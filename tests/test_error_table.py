@@ -19,8 +19,8 @@ from pathlib import Path
 import markdown
 import pytest
 
-from figures import DiagramError
-from figures.extension import DiagramExtension
+from drawn_figures import DiagramError
+from drawn_figures.extension import DiagramExtension
 
 from conftest import BIN, Project, copy_project
 from sources import ROOT

@@ -13,8 +13,8 @@ from pathlib import Path
 import markdown
 import pytest
 
-from figures import DiagramError
-from figures.extension import DiagramExtension, description_html
+from drawn_figures import DiagramError
+from drawn_figures.extension import DiagramExtension, description_html
 
 DIAGRAMS = Path(__file__).parent / "data" / "diagrams"
 

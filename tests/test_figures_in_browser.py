@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from figures.legibility import DESKTOP_COLUMN_PX, MAX_DESKTOP_HEIGHT_PX, MIN_TEXT_PX, PHONE_WIDTH_PX, measure
+from drawn_figures.legibility import DESKTOP_COLUMN_PX, MAX_DESKTOP_HEIGHT_PX, MIN_TEXT_PX, PHONE_WIDTH_PX, measure
 
 from browse import launch, pages, serve
 from conftest import Project
@@ -132,7 +132,7 @@ def test_on_a_phone_every_label_is_readable_and_inside_its_box(
 def test_the_builds_measure_of_every_figure_agrees_with_the_browsers(
     browser: Browser, site_url: str, built: Project
 ) -> None:
-    """The legibility check at build time (figures/legibility.py) sees what Chromium shows, within a pixel or two."""
+    """The build-time legibility check (drawn_figures/legibility.py) sees what Chromium shows, within a pixel or two."""
     on_phone = figures_on_every_page(browser, site_url, built, PHONE)
     on_desktop = figures_on_every_page(browser, site_url, built, DESKTOP)
     for where, phone in on_phone.items():

@@ -1,6 +1,6 @@
 """The glossary: one source (docs/includes/abbreviations.md) for the tooltips and the glossary page.
 
-Unit tests of `figures.glossary` as data, Markdown beside the HTML it must give,
+Unit tests of `drawn_figures.glossary` as data, Markdown beside the HTML it must give,
 then checks of the built site: every term is defined once, shows as a tooltip
 somewhere, and has an entry with the same definition on the glossary page.
 """
@@ -15,7 +15,7 @@ from pathlib import Path
 import markdown
 import pytest
 
-from figures.glossary import DEFINITION, GlossaryExtension, display, term_id
+from drawn_figures.glossary import DEFINITION, GlossaryExtension, display, term_id
 
 from conftest import Project
 from sources import ROOT

@@ -1,4 +1,4 @@
-"""Drawing through the server (figures/server.py) isolates each diagram as a process of its own did.
+"""Drawing through the server (drawn_figures/server.py) isolates each diagram as a process of its own did.
 
 Real builds of a copy of the project, real Graphviz, no mocks, and no time
 asserted: a bound on waiting is only there so that a broken test fails instead
@@ -24,8 +24,8 @@ from pathlib import Path
 
 import pytest
 
-from figures import server
-from figures.library import DRAW_VARIABLE, DiagramLibrary
+from drawn_figures import server
+from drawn_figures.library import DRAW_VARIABLE, DiagramLibrary
 
 from browse import fetch
 from conftest import BIN, WAIT_SECONDS, Project, copy_project, serving, wait_until
@@ -219,7 +219,7 @@ def test_nothing_is_left_running_after_a_build(project: Project, marker: str, tm
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     wait_for(drawing, "the build drawing slow.py")
-    assert any("figures.server" in process for process in processes_with(marker))  # drawing through the server
+    assert any("drawn_figures.server" in process for process in processes_with(marker))  # drawing through the server
     assert build.wait(timeout=WAIT_SECONDS) == 0
     assert processes_with(marker) == []  # the build waits for its server to end
 
@@ -235,5 +235,5 @@ def test_nothing_is_left_running_after_mkdocs_serve_stops_even_while_drawing(
             BOOM.format(before=f"open({str(drawing)!r}, 'w').close()\nwhile True:\n    pass")
         )
         wait_for(drawing, "mkdocs serve drawing endless.py")
-        assert any("figures.server" in process for process in processes_with(marker)), log.read_text()
+        assert any("drawn_figures.server" in process for process in processes_with(marker)), log.read_text()
     assert none_left(marker) == []

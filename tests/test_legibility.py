@@ -1,4 +1,4 @@
-"""The build's view of a figure (figures/legibility.py), as data: an SVG beside what a phone and a desktop show.
+"""The build's view of a figure (drawn_figures/legibility.py), as data: an SVG beside what a phone and a desktop show.
 
 The browser's view of the same figures is measured in tests/test_figures_in_browser.py,
 which also checks that the two agree.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from figures.legibility import Legibility, measure
+from drawn_figures.legibility import Legibility, measure
 
 
 def svg(width: float, height: float, view_width: float, *font_sizes: float) -> str:

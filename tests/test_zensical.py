@@ -22,7 +22,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 
-from figures.extension import PLACEHOLDER
+from drawn_figures.extension import PLACEHOLDER
 
 from browse import launch, pages, serve
 from conftest import Project, copy_project

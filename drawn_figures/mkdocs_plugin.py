@@ -31,7 +31,8 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-EXTENSION = "figures.extension"
+# The extension as mkdocs.yml may list it: by its entry point's name, or by its module.
+EXTENSION_NAMES = ("figures", "drawn_figures.extension")
 PATH_OPTIONS = {"diagrams_dir": "diagrams", "cache_dir": ".cache/figures"}  # with the extension's defaults
 SNIPPETS = "pymdownx.snippets"  # its base_path is relative to the current folder, not to mkdocs.yml
 
@@ -41,6 +42,11 @@ def front_matter_lines(source: str, markdown: str) -> int:
     if not markdown or not source.endswith(markdown):
         return 0
     return source[: len(source) - len(markdown)].count("\n")
+
+
+def extension_name(config: MkDocsConfig) -> str | None:
+    """The name under which `markdown_extensions:` lists the figures extension, if it does."""
+    return next((name for name in EXTENSION_NAMES if name in config.markdown_extensions), None)
 
 
 class NoOptions(Config):  # type: ignore[no-untyped-call]  # MkDocs' __init_subclass__ has no types
@@ -58,9 +64,10 @@ class FiguresPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]  # 
         snippets: dict[str, Any] = config.mdx_configs.get(SNIPPETS, {})
         if isinstance(snippets.get("base_path"), list):
             snippets["base_path"] = [str(beside_config / path) for path in snippets["base_path"]]
-        if EXTENSION not in config.markdown_extensions:
+        extension = extension_name(config)
+        if extension is None:
             return config
-        options: dict[str, Any] = config.mdx_configs.setdefault(EXTENSION, {})
+        options: dict[str, Any] = config.mdx_configs.setdefault(extension, {})
         for option, default in PATH_OPTIONS.items():
             options[option] = str(beside_config / options.get(option, default))
         if self.serving:
@@ -68,7 +75,8 @@ class FiguresPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]  # 
         return config
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if EXTENSION in config.mdx_configs and page.file.abs_src_path:
+        extension = extension_name(config)
+        if extension is not None and page.file.abs_src_path:
             source = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
-            config.mdx_configs[EXTENSION]["first_line"] = 1 + front_matter_lines(source, markdown)
+            config.mdx_configs.setdefault(extension, {})["first_line"] = 1 + front_matter_lines(source, markdown)
         return markdown

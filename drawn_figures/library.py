@@ -10,14 +10,14 @@ it: this package's code, the versions of `diagrams`, the `graphviz` binding and
 Pillow, and the installed `dot` program (its size and time). Fonts are not in
 the key: after installing fonts, `make clean` draws everything again. A key
 already in memory or in the disk cache is not drawn again; the others are drawn
-at the same time, one child process each (`figures.draw`), before the first
+at the same time, one child process each (`drawn_figures.draw`), before the first
 page that needs any of them is converted: as soon as the library is made (MkDocs
 makes it while reading its configuration), in the background.
 
-Each child is forked by the drawing server (`figures.server`), which has the
+Each child is forked by the drawing server (`drawn_figures.server`), which has the
 libraries imported already, where the system can fork (not Windows, not macOS);
 elsewhere, or with `FIGURES_DRAW=subprocess` in the environment, each is a new
-`python -P -m figures.draw` process, as before the server. Either way a child
+`python -P -m drawn_figures.draw` process, as before the server. Either way a child
 that crashes, exits or never ends fails its own diagram alone, with a message
 that names the file and says how the child ended.
 """
@@ -39,9 +39,9 @@ from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
-from figures import DiagramError, log
-from figures.cache import DiskCache
-from figures.server import (
+from drawn_figures import DiagramError, log
+from drawn_figures.cache import DiskCache
+from drawn_figures.server import (
     DrawingStoppedError,
     Finished,
     ServerGoneError,
@@ -59,7 +59,7 @@ class GraphvizTroubleError(DiagramError):
     """Graphviz missing or failing (the child's exit status 2): not kept, so that it is tried again."""
 
 
-DRAW_MISTAKE = 1  # the child's exit status for a mistake in the diagram file (figures.draw)
+DRAW_MISTAKE = 1  # the child's exit status for a mistake in the diagram file (drawn_figures.draw)
 GRAPHVIZ_TROUBLE = 2
 KILLED = -9  # the status of a child killed by SIGKILL (a name Windows' `signal` lacks)
 STOPPED = Finished(KILLED, "", "drawing was interrupted")
@@ -249,7 +249,7 @@ class DiagramLibrary:
             return DiagramError(f"{file}: drew no figure ({finished.stdout[:200]!r})")
 
     def run_child(self, file: str, shown: str) -> Finished:
-        """Run `figures.draw` on `file`: forked by the drawing server where it can run, else a new process."""
+        """Run `drawn_figures.draw` on `file`: forked by the drawing server where it can run, else a new process."""
         if self.interrupted:
             return STOPPED
         if server_wanted():
@@ -259,7 +259,7 @@ class DiagramLibrary:
                 return STOPPED
             except ServerGoneError as error:
                 log.info("figures: %s; drawing %s in a process of its own", error, file)
-        command = [sys.executable, "-P", "-m", "figures.draw", file, shown]
+        command = [sys.executable, "-P", "-m", "drawn_figures.draw", file, shown]
         try:
             child = subprocess.run(command, cwd=self.folder, capture_output=True, text=True, timeout=self.timeout)
         except subprocess.TimeoutExpired:

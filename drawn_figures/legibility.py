@@ -68,7 +68,7 @@ class Legibility:
 
 
 def measure(svg: str) -> Legibility:
-    """The figure `svg` (as `figures.svg` writes it) as a phone and a desktop will show it."""
+    """The figure `svg` (as `drawn_figures.svg` writes it) as a phone and a desktop will show it."""
     root = ET.fromstring(svg)
     width, height = float(root.attrib["width"]), float(root.attrib["height"])
     view_width = float(root.attrib["viewBox"].split()[2])

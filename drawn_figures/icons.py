@@ -7,8 +7,8 @@
   Material for MkDocs, Apache-2.0): generic symbols that name no vendor, sharp at any zoom.
 - `did_you_mean(error)`: for a misspelled icon (`from diagrams.aws.compute import Lamda`) or
   icon set (`import diagrams.aws.compte`), the closest real names and the command that lists them.
-- `python -m figures.icons diagrams.aws.compute` (or `make icons SET=aws.compute`) lists the
-  icons of a set, and `python -m figures.icons diagrams.aws` the sets of a provider.
+- `python -m drawn_figures.icons diagrams.aws.compute` (or `make icons SET=aws.compute`) lists the
+  icons of a set, and `python -m drawn_figures.icons diagrams.aws` the sets of a provider.
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ def material(name: str) -> str:
 
     Graphviz reads an SVG image only when it starts with an XML declaration and has a width and a
     height, which the icons lack; so this writes a copy that has them, named by its content, in the
-    system's temporary folder, where every drawing can share it. `figures.svg` embeds it in the figure.
+    system's temporary folder, where every drawing can share it. `drawn_figures.svg` embeds it in the figure.
     """
     source = material_icons() / f"{name}.svg"
     if not source.is_file():

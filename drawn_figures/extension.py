@@ -19,7 +19,7 @@ Options (under `markdown_extensions:` in `mkdocs.yml`):
 - `timeout`: seconds a diagram file may take to draw (default 60);
 - `show_errors`: instead of stopping at a mistake, log it as a warning and show
   it in the page where the figure goes (default false; `mkdocs serve` turns it
-  on, see `figures.mkdocs_plugin`);
+  on, see `drawn_figures.mkdocs_plugin`);
 - `first_line`: the number, in the page's file, of the first line the extension
   is given, so that messages count front matter too (default 1; the MkDocs
   plugin sets it for each page, since MkDocs strips the front matter first).
@@ -27,7 +27,7 @@ Options (under `markdown_extensions:` in `mkdocs.yml`):
 Paths are relative to the folder the build runs in; under MkDocs, the plugin
 makes them relative to `mkdocs.yml`, as MkDocs does for `docs_dir`.
 
-Every figure placed is also measured (`figures.legibility`): one whose text
+Every figure placed is also measured (`drawn_figures.legibility`): one whose text
 would be under 11 px on a phone, or which would be taller than 600 px on a
 desktop, is a warning (so `--strict` stops the build) that names the diagram
 file, the figures in px and what to change.
@@ -49,9 +49,9 @@ from markdown.blockprocessors import BlockProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from figures import ID_PREFIX, DiagramError, log
-from figures.legibility import measure
-from figures.library import NAME, DiagramLibrary, Figure
+from drawn_figures import ID_PREFIX, DiagramError, log
+from drawn_figures.legibility import measure
+from drawn_figures.library import NAME, DiagramLibrary, Figure
 
 MENTION = re.compile(r"\{\s*diagram\b", re.IGNORECASE)
 PLACEHOLDER = re.compile(r"\{diagram:[ \t]*(?P<name>[^{}]*?)[ \t]*\}")

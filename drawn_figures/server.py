@@ -1,6 +1,6 @@
 """The drawing server: the libraries imported once, a fresh child process forked for each diagram.
 
-Drawing a diagram in a new Python process (`python -P -m figures.draw`) costs
+Drawing a diagram in a new Python process (`python -P -m drawn_figures.draw`) costs
 about 0.1 s, and half of it is importing `diagrams`, `graphviz` and Pillow
 before the file is even read. So, where the system can fork, the library
 starts one server for the life of the build (or of `mkdocs serve`), which
@@ -8,13 +8,13 @@ imports those once, and forks a child of itself for each diagram. The child is
 as fresh as a new process for everything that changes: it runs the diagram
 file, and imports the helpers of the diagram folder, after the fork (the server
 never imports them), so an edited helper is always read again; and it runs
-`figures.draw.main`, as the command does, so messages, exit statuses and the
+`drawn_figures.draw.main`, as the command does, so messages, exit statuses and the
 output kept out of the result are the same. Each request carries the build's
 environment as it is when it asks (PATH included: Graphviz installed while
 serving is found), and a server older than an edit of this package is replaced
 between two batches of drawing.
 
-    python -P -m figures.server
+    python -P -m drawn_figures.server
 
 reads requests from standard input and writes replies on standard output, one
 JSON object a line each:
@@ -32,7 +32,7 @@ when the process that started it exits, however it exits; a child on Linux is
 also killed if the server itself is. Ctrl-C in a terminal reaches the whole
 process group: the server ignores it and waits for its standard input to close.
 
-`DrawingServer` is the client side, used by `figures.library`: many threads
+`DrawingServer` is the client side, used by `drawn_figures.library`: many threads
 may ask it to draw at once.
 """
 
@@ -57,7 +57,7 @@ from pathlib import Path
 from typing import IO, Any
 
 # Start-up that every diagram pays once instead of once each: the libraries, and our own modules.
-PRELOAD = ("diagrams", "graphviz", "PIL.Image", "PIL.PngImagePlugin", "figures.draw", "ctypes")
+PRELOAD = ("diagrams", "graphviz", "PIL.Image", "PIL.PngImagePlugin", "drawn_figures.draw", "ctypes")
 REPLY_GRACE_SECONDS = 30.0  # beyond a draw's own timeout, before the client gives up on the server
 READ_SIZE = 1 << 16
 
@@ -105,7 +105,7 @@ def kill_with_parent(server: int) -> None:
 
 
 def run_child(request: dict[str, Any], stdout: int, stderr: int, server: int) -> None:
-    """In the forked child: draw one diagram as `python -P -m figures.draw FILE SHOWN` would, then exit."""
+    """In the forked child: draw one diagram as `python -P -m drawn_figures.draw FILE SHOWN` would, then exit."""
     status = 1
     try:
         os.dup2(stdout, 1)
@@ -119,9 +119,9 @@ def run_child(request: dict[str, Any], stdout: int, stderr: int, server: int) ->
         os.environ.clear()  # the environment of the build as it is now, PATH and all, not as the server started
         os.environ.update(request["environment"])
         os.chdir(request["folder"])
-        from figures import draw  # noqa: PLC0415 - preloaded: already imported, this only names it
+        from drawn_figures import draw  # noqa: PLC0415 - preloaded: already imported, this only names it
 
-        status = draw.main(["figures.draw", request["file"], request["shown"]])
+        status = draw.main(["drawn_figures.draw", request["file"], request["shown"]])
     except SystemExit as leaving:  # as a process would end, e.g. sys.exit() called outside the diagram file
         status = leaving.code if isinstance(leaving.code, int) else 1
     except BaseException:  # as Python would report it, and end with status 1
@@ -251,13 +251,13 @@ def code_fingerprint() -> list[tuple[str, int, int]]:
 
 
 class DrawingServer:
-    """One `python -P -m figures.server`, shared by every thread that draws."""
+    """One `python -P -m drawn_figures.server`, shared by every thread that draws."""
 
     def __init__(self) -> None:
         self.code = code_fingerprint()
         try:
             self.process = subprocess.Popen(
-                [sys.executable, "-P", "-m", "figures.server"],
+                [sys.executable, "-P", "-m", "drawn_figures.server"],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
             )
@@ -339,7 +339,7 @@ def shared_server() -> DrawingServer:
 
 
 def retire_outdated_server() -> None:
-    """Stop the server if figures/ was edited since it started (under `mkdocs serve`, say).
+    """Stop the server if drawn_figures/ was edited since it started (under `mkdocs serve`, say).
 
     The next draw then starts one that runs the new code. Called between batches of drawing, never
     during one, so that no draw is cut short.

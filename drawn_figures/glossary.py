@@ -38,13 +38,13 @@ Processor priorities:
 - the tree processor runs at 6: after `abbr`'s tree processor (7) has made the
   `<abbr>` elements, before `toc` (5) reads the headings.
 
-Options (under `markdown_extensions:` in `mkdocs.yml`, as `figures.glossary`):
+Options (under `markdown_extensions:` in `mkdocs.yml`, as `drawn_figures.glossary`):
 
 - `first_use_only`: keep the `<abbr>` of only the first use of each term on a
   page (default true); false keeps every use (each focusable).
 - `id_prefix`: the start of each term's id (default `glossary-`).
 
-It never reads or writes `{diagram` placeholders, which `figures.extension` owns.
+It never reads or writes `{diagram` placeholders, which `drawn_figures.extension` owns.
 """
 
 from __future__ import annotations

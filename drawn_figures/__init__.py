@@ -2,16 +2,16 @@
 
 The package has these parts, each in its own module:
 
-- `figures.extension`: the Python-Markdown extension that replaces each
+- `drawn_figures.extension`: the Python-Markdown extension that replaces each
   `{diagram: NAME}` line in a page with the figure called NAME;
-- `figures.library`: finds the diagram files, and draws the ones that changed;
-- `figures.server`: the drawing server, which forks a child per diagram with the libraries imported once;
-- `figures.draw`: runs one diagram file in a child process;
-- `figures.svg` and `figures.cache`: make the drawing self-contained, and keep it;
-- `figures.legibility`: what a phone and a desktop will show of a figure, known at build time;
-- `figures.icons`: where icons come from (the `diagrams` package's, Material Design's), and help for a misspelled one;
-- `figures.glossary`: a second, small extension: the glossary page and keyboard-reachable tooltips;
-- `figures.mkdocs_plugin`: the one MkDocs-only part: paths beside mkdocs.yml, front matter in line numbers,
+- `drawn_figures.library`: finds the diagram files, and draws the ones that changed;
+- `drawn_figures.server`: the drawing server, which forks a child per diagram with the libraries imported once;
+- `drawn_figures.draw`: runs one diagram file in a child process;
+- `drawn_figures.svg` and `drawn_figures.cache`: make the drawing self-contained, and keep it;
+- `drawn_figures.legibility`: what a phone and a desktop will show of a figure, known at build time;
+- `drawn_figures.icons`: where icons come from (`diagrams` and Material Design), and help for a misspelled one;
+- `drawn_figures.glossary`: a second, small extension: the glossary page and keyboard-reachable tooltips;
+- `drawn_figures.mkdocs_plugin`: the one MkDocs-only part: paths beside mkdocs.yml, front matter in line numbers,
   and mistakes shown in the page under `mkdocs serve`.
 
 Nothing else imports MkDocs, so any tool that runs Python-Markdown extensions

@@ -1,6 +1,6 @@
 """Draw one diagram file: the child process behind every figure.
 
-Run as `python -P -m figures.draw DIAGRAM_FILE SHOWN_FOLDER` (`-P`: a diagram
+Run as `python -P -m drawn_figures.draw DIAGRAM_FILE SHOWN_FOLDER` (`-P`: a diagram
 named like a module, `json.py` say, must not hide it), with the diagram's
 folder as the working directory; SHOWN_FOLDER is that folder as messages should
 name it (e.g. `diagrams`). It runs the file as a script, catches the `diagrams.Diagram`
@@ -19,7 +19,7 @@ Each file runs in a fresh process so that an edited file, or an edited helper
 it imports, is always re-read (`mkdocs serve` never reloads modules), so that a
 file that never ends can be stopped, and so that several files can be drawn at
 once. Where the system can fork, that process is not started anew for each
-diagram: `figures.server` has the libraries imported already, forks a child of
+diagram: `drawn_figures.server` has the libraries imported already, forks a child of
 itself and runs `main` there, so the same code draws either way.
 
 The house style set here (tight padding, readable fonts, ids numbered in
@@ -42,8 +42,8 @@ from typing import Any
 import diagrams
 import graphviz
 
-from figures.icons import did_you_mean
-from figures.svg import UnsafeSvgError, make_self_contained
+from drawn_figures.icons import did_you_mean
+from drawn_figures.svg import UnsafeSvgError, make_self_contained
 
 HOUSE_GRAPH_ATTRS = {"pad": "0.1", "fontname": "DejaVu Sans"}
 HOUSE_NODE_ATTRS = {"fontname": "DejaVu Sans"}

@@ -1,6 +1,6 @@
 """A folder of drawn figures, one JSON file per content key.
 
-The key (see `figures.library`) changes whenever anything that could change the
+The key (see `drawn_figures.library`) changes whenever anything that could change the
 picture changes, so an entry never needs invalidating. Entries are written to a
 temporary file and renamed into place, so a build that is killed, or two builds
 that share the folder, never leave a torn entry; an entry that is unreadable
@@ -14,7 +14,7 @@ import json
 import tempfile
 from pathlib import Path
 
-from figures import log
+from drawn_figures import log
 
 FIELDS = ("caption", "alt", "description", "svg")
 

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from figures import ID_PREFIX
+from drawn_figures import ID_PREFIX
 
 SVG = "http://www.w3.org/2000/svg"
 XLINK = "http://www.w3.org/1999/xlink"
