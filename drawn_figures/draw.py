@@ -1,19 +1,22 @@
 """Draw one diagram file: the child process behind every figure.
 
-Run as `python -P -m drawn_figures.draw DIAGRAM_FILE SHOWN_FOLDER` (`-P`: a diagram
-named like a module, `json.py` say, must not hide it), with the diagram's
+Run as `python -P -m drawn_figures.draw DIAGRAM_FILE SHOWN_FOLDER [FONT]` (`-P`: a
+diagram named like a module, `json.py` say, must not hide it), with the diagram's
 folder as the working directory; SHOWN_FOLDER is that folder as messages should
-name it (e.g. `diagrams`). It runs the file as a script, catches the `diagrams.Diagram`
-it builds instead of letting the library render it, lays it out with Graphviz,
-makes the SVG self-contained and prints one JSON object on stdout:
+name it (e.g. `diagrams`), and FONT the font labels are laid out in (the
+extension's `font` option; default `DejaVu Sans`). It runs the file as a script,
+catches the `diagrams.Diagram` it builds instead of letting the library render it
+(`drawn_figures.diagrams_api`), lays it out with Graphviz, makes the SVG
+self-contained and prints one JSON object on stdout:
 
     {"caption": ..., "alt": ..., "description": ..., "svg": ...}
 
 A diagram file is an ordinary `diagrams` script that also sets two strings,
 `CAPTION` and `ALT`, and may set `DESCRIPTION` (Markdown, shown to every reader
-under the figure). A mistake in the file is printed on stderr as `file:line:
-message` (or `file: message` when no line is to blame, and a plain message when
-Graphviz is missing), and the process exits with status 1.
+under the figure). A mistake is printed on stderr as `file:line: message` (or
+`file: message` when no line is to blame, and a plain message when Graphviz is
+missing). The exit status says which kind of ending it was: `ChildExit` in
+`drawn_figures`, 1 for a mistake in the file, 2 for Graphviz missing or failing.
 
 Each file runs in a fresh process so that an edited file, or an edited helper
 it imports, is always re-read (`mkdocs serve` never reloads modules), so that a
@@ -29,7 +32,6 @@ diagram file can still override any of it.
 
 from __future__ import annotations
 
-import itertools
 import json
 import os
 import re
@@ -39,14 +41,15 @@ import traceback
 from pathlib import Path
 from typing import Any
 
-import diagrams
 import graphviz
 
+from drawn_figures import ChildExit
+from drawn_figures.diagrams_api import capture_diagrams
 from drawn_figures.icons import did_you_mean
+from drawn_figures.stylesheet import DEFAULT_FONT
 from drawn_figures.svg import UnsafeSvgError, make_self_contained
 
-HOUSE_GRAPH_ATTRS = {"pad": "0.1", "fontname": "DejaVu Sans"}
-HOUSE_NODE_ATTRS = {"fontname": "DejaVu Sans"}
+HOUSE_GRAPH_ATTRS = {"pad": "0.1"}  # tight padding: the page gives the figure its margin
 INSTALL_GRAPHVIZ = (
     "install it and run the build again: `sudo apt-get install graphviz` (Debian, Ubuntu), "
     "`brew install graphviz` (macOS), `winget install graphviz` (Windows)"
@@ -55,28 +58,15 @@ IMAGE_ATTRIBUTE = re.compile(r'\bimage="([^"]*)"')
 
 
 class DrawError(Exception):
-    """A mistake in a diagram file, reported as `file:line: message`; exit status 1."""
+    """A mistake in a diagram file, reported as `file:line: message`."""
+
+    status = ChildExit.MISTAKE
 
 
 class GraphvizError(DrawError):
-    """Graphviz missing or failing: no mistake in the file, so the build tries again later; exit status 2."""
+    """Graphviz missing or failing: no mistake in the file, so the build tries again later."""
 
-
-def capture_diagrams() -> list[diagrams.Diagram]:
-    """Make every `with Diagram(...)` block hand its graph to us instead of rendering it."""
-    drawn: list[diagrams.Diagram] = []
-
-    def leave(self: diagrams.Diagram, *exc_info: object) -> None:
-        if exc_info[0] is None:
-            drawn.append(self)
-        diagrams.setdiagram(None)
-
-    diagrams.Diagram.__exit__ = leave
-    diagrams.Diagram._default_graph_attrs.update(HOUSE_GRAPH_ATTRS)
-    diagrams.Diagram._default_node_attrs.update(HOUSE_NODE_ATTRS)
-    numbers = itertools.count(1)
-    diagrams.Node._rand_id = staticmethod(lambda: f"n{next(numbers)}")
-    return drawn
+    status = ChildExit.GRAPHVIZ_TROUBLE
 
 
 def located(path: Path, shown_folder: str, error: BaseException) -> str:
@@ -102,10 +92,14 @@ def text_setting(shown: str, settings: dict[str, Any], name: str, required: bool
     return value.strip()
 
 
-def draw(path: Path, shown_folder: str) -> dict[str, str]:
-    """Run the diagram file at `path` and return its figure; `shown_folder` names its folder in messages."""
+def draw(path: Path, shown_folder: str, font: str = DEFAULT_FONT) -> dict[str, str]:
+    """Run the diagram file at `path` and return its figure; `shown_folder` names its folder in messages.
+
+    It changes the `diagrams` package for the rest of the process (see `capture_diagrams`): call it once
+    per process, as the child that draws does.
+    """
     shown = f"{shown_folder}/{path.name}"
-    drawn = capture_diagrams()
+    drawn = capture_diagrams({**HOUSE_GRAPH_ATTRS, "fontname": font}, {"fontname": font})
     try:
         settings = runpy.run_path(path.name, run_name="__main__")
     except (Exception, SystemExit) as error:  # any mistake in the file, even sys.exit(): report where it is
@@ -145,13 +139,13 @@ def main(argv: list[str]) -> int:
     path = Path(argv[1]).resolve()
     sys.path.append(str(path.parent))  # for the helpers diagrams share; after the libraries, never before
     try:
-        figure = draw(path, shown_folder=argv[2])
+        figure = draw(path, shown_folder=argv[2], font=argv[3] if len(argv) > 3 else DEFAULT_FONT)
     except DrawError as error:
         print(error, file=sys.stderr)
-        return 2 if isinstance(error, GraphvizError) else 1
+        return error.status
     json.dump(figure, result)
     result.close()
-    return 0
+    return ChildExit.DRAWN
 
 
 if __name__ == "__main__":

@@ -22,7 +22,15 @@ Options (under `markdown_extensions:` in `mkdocs.yml`):
   on, see `drawn_figures.mkdocs_plugin`);
 - `first_line`: the number, in the page's file, of the first line the extension
   is given, so that messages count front matter too (default 1; the MkDocs
-  plugin sets it for each page, since MkDocs strips the front matter first).
+  plugin sets it for each page, since MkDocs strips the front matter first);
+- `font`: the font Graphviz lays the labels out in, and the page shows them in
+  (default `DejaVu Sans`); it must be installed where the site is built;
+- `fallback_fonts`: the fonts a reader's browser uses without `font` (default
+  `[Verdana, sans-serif]`); the MkDocs plugin writes both into the figures'
+  stylesheet (`drawn_figures.stylesheet`).
+
+A bad value stops the build at once with a message that names the option, the
+value and what is allowed (`drawn_figures.options`).
 
 Paths are relative to the folder the build runs in; under MkDocs, the plugin
 makes them relative to `mkdocs.yml`, as MkDocs does for `docs_dir`.
@@ -42,7 +50,7 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import markdown
 from markdown.blockprocessors import BlockProcessor
@@ -52,6 +60,8 @@ from markdown.treeprocessors import Treeprocessor
 from drawn_figures import ID_PREFIX, DiagramError, log
 from drawn_figures.legibility import measure
 from drawn_figures.library import NAME, DiagramLibrary, Figure
+from drawn_figures.options import FOLDER, FONT, FONTS, LINE_NUMBER, SECONDS, SWITCH, CheckedExtension, Rule
+from drawn_figures.stylesheet import DEFAULT_FALLBACK_FONTS, DEFAULT_FONT, stylesheet
 
 MENTION = re.compile(r"\{\s*diagram\b", re.IGNORECASE)
 PLACEHOLDER = re.compile(r"\{diagram:[ \t]*(?P<name>[^{}]*?)[ \t]*\}")
@@ -62,12 +72,12 @@ FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})")
 # The picture's labels are words out of order: site search (Material's) indexes the caption and the
 # description instead.
 SEARCH_SKIPS_THE_PICTURE = "<svg data-search-exclude "
-LIBRARIES: dict[tuple[Path, Path, float], DiagramLibrary] = {}
+LIBRARIES: dict[tuple[Path, Path, float, str], DiagramLibrary] = {}
 
 
-def library_for(diagrams_dir: str, cache_dir: str, timeout: float) -> DiagramLibrary:
+def library_for(diagrams_dir: str, cache_dir: str, timeout: float, font: str) -> DiagramLibrary:
     """One library per folder for the whole process, so `mkdocs serve` keeps what it drew."""
-    key = (Path(diagrams_dir).resolve(), Path(cache_dir).resolve(), timeout)
+    key = (Path(diagrams_dir).resolve(), Path(cache_dir).resolve(), timeout, font)
     if key not in LIBRARIES:
         LIBRARIES[key] = DiagramLibrary(*key)
     return LIBRARIES[key]
@@ -144,7 +154,7 @@ def outside_fences(lines: list[str]) -> Iterator[int]:
 
 
 class SourceLines(Preprocessor):
-    """Note where each mention of `{diagram` is before other steps move lines around."""
+    """Note where each mention of `{diagram` is, before other steps move lines around or add some."""
 
     def __init__(self, md: markdown.Markdown, extension: DiagramExtension) -> None:
         super().__init__(md)
@@ -158,7 +168,6 @@ class SourceLines(Preprocessor):
             for index in outside_fences(lines)
             if MENTION.search(visible[index])
         ]
-        self.extension.placements = Counter()
         return lines
 
 
@@ -234,7 +243,18 @@ def texts_outside_code(element: ET.Element) -> Iterator[str]:
         yield element.tail
 
 
-class DiagramExtension(markdown.Extension):
+class DiagramExtension(CheckedExtension):
+    name = "figures"
+    rules: ClassVar[dict[str, Rule]] = {
+        "diagrams_dir": FOLDER,
+        "cache_dir": FOLDER,
+        "timeout": SECONDS,
+        "show_errors": SWITCH,
+        "first_line": LINE_NUMBER,
+        "font": FONT,
+        "fallback_fonts": FONTS,
+    }
+
     def __init__(self, **kwargs: Any) -> None:
         self.config = {
             "diagrams_dir": ["diagrams", "Folder of diagram files"],
@@ -242,18 +262,49 @@ class DiagramExtension(markdown.Extension):
             "timeout": [60.0, "Seconds a diagram file may take to draw"],
             "show_errors": [False, "Show a mistake in the page, where its figure goes, instead of stopping"],
             "first_line": [1, "The number, in the page's file, of the first line given (after front matter)"],
+            "font": [DEFAULT_FONT, "The font labels are laid out and shown in"],
+            "fallback_fonts": [list(DEFAULT_FALLBACK_FONTS), "The fonts a browser shows labels in without `font`"],
         }
         super().__init__(**kwargs)
+        self.reset()
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Python-Markdown's name
+        """Register the three steps, at priorities chosen among Python-Markdown's and pymdown-extensions' own.
+
+        - `figures_source_lines`, a preprocessor at 100: first of all, before `pymdownx.snippets` (32)
+          adds other files' lines and before fenced code (25) takes blocks away, so that the line
+          numbers it notes are the page's own;
+        - `figures`, a block processor at 15.5: after the processors that open containers (lists at 40
+          and 30, quotes at 20), so that a placeholder in a list item or a quote reaches it without its
+          marker; after those that take whole blocks as they are (indented code at 80, tables at 75,
+          headings at 70 and 60), so that their `{diagram` stays theirs; after `abbr`'s definitions (16)
+          and footnotes (17), and before link references (15) and paragraphs (10), tying with none;
+        - `figures_leftovers`, a tree processor at 14: after `inline` (20) has made inline code into
+          `<code>`, which it leaves alone, and before `attr_list` (8) could take a `{diagram: x}` at the
+          end of a heading for attributes; between `legacy_attrs` and footnotes' duplicates (15) and
+          `prettify` (10), tying with none.
+
+        The extension is registered, so that `md.reset()` clears what it knows of a page.
+        """
+        md.registerExtension(self)
+        self.library = library_for(
+            self.getConfig("diagrams_dir"),
+            self.getConfig("cache_dir"),
+            float(self.getConfig("timeout")),
+            self.getConfig("font"),
+        )
+        md.preprocessors.register(SourceLines(md, self), "figures_source_lines", 100)
+        md.parser.blockprocessors.register(DiagramBlocks(md.parser, self), "figures", 15.5)
+        md.treeprocessors.register(LeftoverMentions(md, self), "figures_leftovers", 14)
+
+    def reset(self) -> None:
+        """Forget the page: where its placeholders are, and how often each diagram was placed."""
         self.mentions: list[tuple[int, str]] = []
         self.placements: Counter[str] = Counter()
 
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Python-Markdown's name
-        self.library = library_for(
-            self.getConfig("diagrams_dir"), self.getConfig("cache_dir"), float(self.getConfig("timeout"))
-        )
-        md.preprocessors.register(SourceLines(md, self), "figures_source_lines", 100)
-        md.parser.blockprocessors.register(DiagramBlocks(md.parser, self), "figures", 16)
-        md.treeprocessors.register(LeftoverMentions(md, self), "figures_leftovers", 15)  # after inline code
+    def stylesheet(self) -> str:
+        """The figures' stylesheet, with the fonts of these options."""
+        return stylesheet(self.getConfig("font"), self.getConfig("fallback_fonts"))
 
     def refuse(self, error: DiagramError) -> None:
         """Stop at `error`, or, while previewing (`show_errors`), log it and go on."""

@@ -28,21 +28,15 @@ shows the browser's own). This extension adds two things:
    text nodes with spaces, such as the article's fidelity test
    (tests/test_article.py), still see "AWS, who" rather than "AWS , who".
 
-Processor priorities:
+The processors' priorities are in `GlossaryExtension.extendMarkdown`'s docstring.
 
-- the `{glossary}` preprocessor runs at 29: after `pymdownx.snippets` (32) has
-  appended the definitions, after `pymdownx.superfences` raw blocks (31.05) and
-  Python-Markdown's whitespace normaliser (30), before fenced code (25) and the
-  HTML block preprocessor (20), and long before `abbr`'s block processor
-  consumes the definition lines (`abbr` keeps them, so tooltips still work);
-- the tree processor runs at 6: after `abbr`'s tree processor (7) has made the
-  `<abbr>` elements, before `toc` (5) reads the headings.
-
-Options (under `markdown_extensions:` in `mkdocs.yml`, as `drawn_figures.glossary`):
+Options (under `markdown_extensions:` in `mkdocs.yml`, as `figures_glossary`),
+checked when they are set (`drawn_figures.options`):
 
 - `first_use_only`: keep the `<abbr>` of only the first use of each term on a
   page (default true); false keeps every use (each focusable).
-- `id_prefix`: the start of each term's id (default `glossary-`).
+- `id_prefix`: the start of each term's id (default `glossary-`): letters,
+  digits, hyphens and underscores, starting with a letter.
 
 It never reads or writes `{diagram` placeholders, which `drawn_figures.extension` owns.
 """
@@ -52,11 +46,13 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as ET
-from typing import Any
+from typing import Any, ClassVar
 
 import markdown
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
+
+from drawn_figures.options import SWITCH, CheckedExtension, Rule
 
 MARKER = "{glossary}"
 # The same pattern Python-Markdown's abbr extension reads a definition with, one line at a time.
@@ -64,6 +60,10 @@ DEFINITION = re.compile(r"^[*]\[(?P<term>[^\\]*?)\][ ]?:[ ]*(?P<definition>.*)$"
 FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 TRAILING_PUNCTUATION = re.compile(r"[.,;:!?]+")
 NO_TOOLTIP_INSIDE = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "label", "summary", "button"}
+ID_PREFIX = Rule(
+    lambda value: isinstance(value, str) and re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", value) is not None,
+    "letters, digits, hyphens and underscores, starting with a letter, e.g. `id_prefix: glossary-`",
+)
 
 
 def definitions(lines: list[str]) -> dict[str, str]:
@@ -165,7 +165,10 @@ def unwrap(parent: ET.Element, child: ET.Element) -> None:
     parent.remove(child)
 
 
-class GlossaryExtension(markdown.Extension):
+class GlossaryExtension(CheckedExtension):
+    name = "figures_glossary"
+    rules: ClassVar[dict[str, Rule]] = {"first_use_only": SWITCH, "id_prefix": ID_PREFIX}
+
     def __init__(self, **kwargs: Any) -> None:
         self.config = {
             "first_use_only": [True, "Keep the tooltip of only the first use of each term on a page"],
@@ -174,9 +177,22 @@ class GlossaryExtension(markdown.Extension):
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Python-Markdown's name
+        """Register the two steps, at priorities chosen among Python-Markdown's and pymdown-extensions' own.
+
+        - `glossary`, a preprocessor at 29: after `pymdownx.snippets` (32) has appended the
+          definitions, after `pymdownx.superfences`' raw blocks (31.05) and Python-Markdown's whitespace
+          normaliser (30); before `meta` (27), fenced code (25) and the HTML block preprocessor (20),
+          and long before `abbr`'s block processor (16) consumes the definition lines (`abbr` keeps
+          them, so tooltips still work);
+        - `glossary_tooltips`, a tree processor at 6.5: after `abbr`'s tree processor (7) has made the
+          `<abbr>` elements, before `toc` (5) reads the headings, and between `smarty` (6) and
+          `pymdownx.smartsymbols` (6.1) on one side and `abbr` on the other, tying with none.
+
+        It keeps nothing between pages, so it has no `reset()` to register.
+        """
         md.preprocessors.register(GlossaryPreprocessor(md, str(self.getConfig("id_prefix"))), "glossary", 29)
         md.treeprocessors.register(
-            FocusableTooltips(md, bool(self.getConfig("first_use_only"))), "glossary_tooltips", 6
+            FocusableTooltips(md, bool(self.getConfig("first_use_only"))), "glossary_tooltips", 6.5
         )
 
 

@@ -2,7 +2,7 @@
 
 - `icon_file(Icon)`: the image file of an icon class such as `diagrams.aws.compute.Lambda`,
   or a path given as a string, unchanged. The house building blocks (`diagrams/_style.py`)
-  find every icon through it, so that the package's private lookup is used here alone.
+  find every icon through it; the package's private lookup behind it is in `drawn_figures.diagrams_api`.
 - `material("server")`: a Material Design icon, as a vector (the icons that ship with
   Material for MkDocs, Apache-2.0): generic symbols that name no vendor, sharp at any zoom.
 - `did_you_mean(error)`: for a misspelled icon (`from diagrams.aws.compute import Lamda`) or
@@ -27,6 +27,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from drawn_figures.diagrams_api import icon_image
+
 CANNOT_IMPORT = re.compile(r"cannot import name '(?P<name>\w+)' from '(?P<module>[\w.]+)'")
 LIST_COMMAND = "make icons SET={}"
 MATERIAL_ICON_PT = 24  # the icons' own grid: viewBox 0 0 24 24
@@ -36,8 +38,7 @@ def icon_file(icon: type[Any] | str) -> str:
     """The image file that stands for `icon`: an icon class of the `diagrams` package, or a path."""
     if isinstance(icon, str):
         return icon
-    # Node._load_icon is private, but it is the package's own answer, and it only reads class attributes.
-    return str(icon._load_icon(icon))
+    return icon_image(icon)
 
 
 def material_icons() -> Path:

@@ -7,8 +7,9 @@ that diagrams share (a Python module, a custom icon).
 
 Each diagram's content key hashes its own file, every helper, and what draws
 it: this package's code, the versions of `diagrams`, the `graphviz` binding and
-Pillow, and the installed `dot` program (its size and time). Fonts are not in
-the key: after installing fonts, `make clean` draws everything again. A key
+Pillow, the installed `dot` program (its size and time), and the font the labels
+are laid out in (the extension's `font`). Installed fonts are not in the key:
+after installing fonts, `make clean` draws everything again. A key
 already in memory or in the disk cache is not drawn again; the others are drawn
 at the same time, one child process each (`drawn_figures.draw`), before the first
 page that needs any of them is converted: as soon as the library is made (MkDocs
@@ -20,6 +21,11 @@ elsewhere, or with `FIGURES_DRAW=subprocess` in the environment, each is a new
 `python -P -m drawn_figures.draw` process, as before the server. Either way a child
 that crashes, exits or never ends fails its own diagram alone, with a message
 that names the file and says how the child ended.
+
+When a library is made, the cache drops the entries that are none of the
+folder's diagrams now and that no build has used for `UNUSED_DAYS` days
+(`DiskCache.prune`), so it stays bounded while still serving another branch's
+diagrams to a build next week.
 """
 
 from __future__ import annotations
@@ -39,7 +45,7 @@ from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
-from drawn_figures import DiagramError, log
+from drawn_figures import ChildExit, DiagramError, log
 from drawn_figures.cache import DiskCache
 from drawn_figures.server import (
     DrawingStoppedError,
@@ -50,17 +56,17 @@ from drawn_figures.server import (
     retire_outdated_server,
     shared_server,
 )
+from drawn_figures.stylesheet import DEFAULT_FONT
 
 NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 TOOL_PACKAGES = ("diagrams", "graphviz", "pillow")
+UNUSED_DAYS = 30  # a cache entry that no build used for this long, and no diagram has now, is deleted
 
 
 class GraphvizTroubleError(DiagramError):
-    """Graphviz missing or failing (the child's exit status 2): not kept, so that it is tried again."""
+    """Graphviz missing or failing (`ChildExit.GRAPHVIZ_TROUBLE`): not kept, so that it is tried again."""
 
 
-DRAW_MISTAKE = 1  # the child's exit status for a mistake in the diagram file (drawn_figures.draw)
-GRAPHVIZ_TROUBLE = 2
 KILLED = -9  # the status of a child killed by SIGKILL (a name Windows' `signal` lacks)
 STOPPED = Finished(KILLED, "", "drawing was interrupted")
 DRAW_VARIABLE = "FIGURES_DRAW"  # `subprocess`: a new Python process per diagram, even where fork is available
@@ -89,10 +95,11 @@ def toolchain() -> bytes:
 class DiagramLibrary:
     """The diagrams of one folder, each drawn at most once per content."""
 
-    def __init__(self, folder: Path, cache_folder: Path, timeout: float) -> None:
+    def __init__(self, folder: Path, cache_folder: Path, timeout: float, font: str = DEFAULT_FONT) -> None:
         self.folder = folder
         self.cache = DiskCache(cache_folder)
         self.timeout = timeout
+        self.font = font
         self.drawn: dict[str, Figure] = {}  # by content key, for the life of the process
         self.failed: dict[str, DiagramError] = {}
         self.snapshot: list[tuple[Path, int, int]] = []
@@ -114,7 +121,8 @@ class DiagramLibrary:
             keys = self.keys()
         except (DiagramError, OSError):  # no diagram folder (yet): the first page that asks says so
             return
-        if all((self.cache.folder / f"{key}.json").is_file() for key in keys.values()):  # DiskCache's names
+        self.cache.prune(keep=set(keys.values()), unused_days=UNUSED_DAYS)
+        if all(self.cache.entry(key).is_file() for key in keys.values()):
             return
         self.lock.acquire()  # before the thread starts, so that no page gets in first
 
@@ -167,7 +175,7 @@ class DiagramLibrary:
                 snapshot.append((path, status.st_mtime_ns, status.st_size))
         if snapshot == self.snapshot:
             return self.known_keys
-        helpers = hashlib.sha256(toolchain())
+        helpers = hashlib.sha256(toolchain() + f"|font={self.font}|".encode())
         for path in files:
             if path.name.startswith("_") or path.parent != self.folder:
                 helpers.update(f"{path.relative_to(self.folder)}\0".encode() + path.read_bytes())
@@ -224,7 +232,7 @@ class DiagramLibrary:
                 self.cache.put(missing[name], outcome.__dict__)
         failures = sum(missing[name] in self.failed or missing[name] in troubles for name in stale)
         log.info(
-            "figures: %d diagram(s) drawn, %d from the cache%s",
+            "%d diagram(s) drawn, %d from the cache%s",
             len(stale) - failures,
             len(cached),
             f", {failures} failed" if failures else "",
@@ -235,31 +243,31 @@ class DiagramLibrary:
         """Draw one diagram in a child process; a mistake comes back as the error to raise."""
         shown = self.shown_folder()
         file = f"{shown / name}.py"
-        finished = self.run_child(f"{name}.py", str(shown))
+        finished = self.run_child([f"{name}.py", str(shown), self.font])
         if finished.timed_out:
             return DiagramError(
                 f"{file}: still drawing after {self.timeout:g} s, so it was stopped; "
                 "look for a loop that never ends (or raise `timeout` in the figures extension's settings)"
             )
-        if finished.status != 0:
+        if finished.status != ChildExit.DRAWN:
             return failure(file, finished)
         try:
             return Figure(**json.loads(finished.stdout))
         except (ValueError, TypeError):
             return DiagramError(f"{file}: drew no figure ({finished.stdout[:200]!r})")
 
-    def run_child(self, file: str, shown: str) -> Finished:
-        """Run `drawn_figures.draw` on `file`: forked by the drawing server where it can run, else a new process."""
+    def run_child(self, arguments: list[str]) -> Finished:
+        """Run `drawn_figures.draw` with `arguments`: forked by the drawing server where it can, else a new process."""
         if self.interrupted:
             return STOPPED
         if server_wanted():
             try:
-                return shared_server().draw(file, str(self.folder), shown, self.timeout)
+                return shared_server().draw(arguments, str(self.folder), self.timeout)
             except DrawingStoppedError:
                 return STOPPED
             except ServerGoneError as error:
-                log.info("figures: %s; drawing %s in a process of its own", error, file)
-        command = [sys.executable, "-P", "-m", "drawn_figures.draw", file, shown]
+                log.info("%s; drawing %s in a process of its own", error, arguments[0])
+        command = [sys.executable, "-P", "-m", "drawn_figures.draw", *arguments]
         try:
             child = subprocess.run(command, cwd=self.folder, capture_output=True, text=True, timeout=self.timeout)
         except subprocess.TimeoutExpired:
@@ -275,9 +283,9 @@ def server_wanted() -> bool:
 def failure(file: str, finished: Finished) -> DiagramError:
     """The error for a drawing process that ended badly: its own message, or how it ended."""
     stderr = finished.stderr.strip()
-    if finished.status == GRAPHVIZ_TROUBLE:
-        return GraphvizTroubleError(stderr or f"{file}: drawing failed: Graphviz trouble (status 2)")
-    if finished.status == DRAW_MISTAKE and stderr:
+    if finished.status == ChildExit.GRAPHVIZ_TROUBLE:
+        return GraphvizTroubleError(stderr or f"{file}: drawing failed: Graphviz trouble (status {finished.status})")
+    if finished.status == ChildExit.MISTAKE and stderr:
         return DiagramError(stderr)
     if finished.status < 0:
         number = -finished.status

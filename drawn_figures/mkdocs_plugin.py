@@ -10,6 +10,11 @@ plugin only tells the extension what MkDocs alone knows:
   `mkdocs build -f other/mkdocs.yml` works from any folder;
 - how long each page's front matter is, which MkDocs strips before Markdown
   sees the page, so that a message's line number is the line in the file;
+- where the site's files go: it adds the figures' own stylesheet
+  (`drawn_figures.stylesheet`, with the extension's fonts) to the site as
+  `assets/drawn-figures.css`, and links it from every page before the site's own
+  `extra_css` (as pawamoy's markdown-exec adds its assets), so that a site that
+  installs the package gets styled figures with no stylesheet of its own;
 - whether it is serving: MkDocs' server stops answering after a failed rebuild
   until the mistake is fixed, so while serving, a broken placeholder or diagram
   file is shown in the page where its figure goes, and in the terminal (as a
@@ -28,8 +33,11 @@ from typing import Any, Literal
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+
+from drawn_figures.extension import DiagramExtension
+from drawn_figures.stylesheet import STYLESHEET_URL
 
 # The extension as mkdocs.yml may list it: by its entry point's name, or by its module.
 EXTENSION_NAMES = ("figures", "drawn_figures.extension")
@@ -72,7 +80,16 @@ class FiguresPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]  # 
             options[option] = str(beside_config / options.get(option, default))
         if self.serving:
             options["show_errors"] = True
+        if STYLESHEET_URL not in config.extra_css:
+            config.extra_css.insert(0, STYLESHEET_URL)
         return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        extension = extension_name(config)
+        if extension is not None:
+            stylesheet = DiagramExtension(**config.mdx_configs.get(extension, {})).stylesheet()
+            files.append(File.generated(config, STYLESHEET_URL, content=stylesheet))
+        return files
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         extension = extension_name(config)

@@ -19,12 +19,13 @@ between two batches of drawing.
 reads requests from standard input and writes replies on standard output, one
 JSON object a line each:
 
-    {"id": 7, "file": "value-stack.py", "folder": "/abs/diagrams", "shown": "diagrams", "timeout": 60,
-     "environment": {"PATH": ...}}
+    {"id": 7, "arguments": ["value-stack.py", "diagrams", "DejaVu Sans"], "folder": "/abs/diagrams",
+     "timeout": 60, "environment": {"PATH": ...}}
     {"id": 7, "status": 0, "stdout": "{...figure...}", "stderr": ""}
 
-`status` is the child's exit status, or minus the signal that ended it (as
-`subprocess` reports it); a child still drawing after `timeout` seconds is
+`arguments` are those of `python -P -m drawn_figures.draw`. `status` is the
+child's exit status, or minus the signal that ended it (as `subprocess` reports
+it); a child still drawing after `timeout` seconds is
 killed and its reply says `"timed_out": true`. The server never dies with a
 child: a crash, an endless loop or `os._exit` ends only that child. It stops,
 killing any child still drawing, when its standard input closes, which happens
@@ -105,7 +106,7 @@ def kill_with_parent(server: int) -> None:
 
 
 def run_child(request: dict[str, Any], stdout: int, stderr: int, server: int) -> None:
-    """In the forked child: draw one diagram as `python -P -m drawn_figures.draw FILE SHOWN` would, then exit."""
+    """In the forked child: draw one diagram as `python -P -m drawn_figures.draw ARGUMENTS...` would, then exit."""
     status = 1
     try:
         os.dup2(stdout, 1)
@@ -121,7 +122,7 @@ def run_child(request: dict[str, Any], stdout: int, stderr: int, server: int) ->
         os.chdir(request["folder"])
         from drawn_figures import draw  # noqa: PLC0415 - preloaded: already imported, this only names it
 
-        status = draw.main(["drawn_figures.draw", request["file"], request["shown"]])
+        status = draw.main(["drawn_figures.draw", *request["arguments"]])
     except SystemExit as leaving:  # as a process would end, e.g. sys.exit() called outside the diagram file
         status = leaving.code if isinstance(leaving.code, int) else 1
     except BaseException:  # as Python would report it, and end with status 1
@@ -273,10 +274,10 @@ class DrawingServer:
         self.closing = False
         threading.Thread(target=self.read_replies, name="figures-server-replies", daemon=True).start()
 
-    def draw(self, file: str, folder: str, shown: str, timeout: float) -> Finished:
-        """Draw `file` of `folder` in a fresh child; raises `ServerGoneError` if the server stopped."""
+    def draw(self, arguments: list[str], folder: str, timeout: float) -> Finished:
+        """Run `drawn_figures.draw` with `arguments` in `folder`, in a fresh child; `ServerGoneError` if it stopped."""
         future: Future[Finished] = Future()
-        request = {"file": file, "folder": folder, "shown": shown, "timeout": timeout, "environment": dict(os.environ)}
+        request = {"arguments": arguments, "folder": folder, "timeout": timeout, "environment": dict(os.environ)}
         with self.lock:
             if self.closing:
                 raise DrawingStoppedError("the drawing server was closed")
