@@ -1,0 +1,15 @@
+"""One box with a long description in Markdown. Used by tests/test_extension.py's golden files."""
+
+from diagrams import Diagram, Node
+
+CAPTION = "A described box."
+ALT = "Diagram: a box, described below."
+DESCRIPTION = """\
+One box, *alone*, with `nothing` around it:
+
+- nothing goes in;
+- nothing comes out.
+"""
+
+with Diagram("", show=False):
+    Node("box")
