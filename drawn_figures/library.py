@@ -5,8 +5,12 @@ A diagram is a `.py` file in the folder, and its name is the file name without
 Files whose names start with `_`, and everything in sub-folders, are helpers
 that diagrams share (a Python module, a custom icon).
 
-Each diagram's content key hashes its own file, every helper, and what draws
-it: this package's code, the versions of `diagrams`, the `graphviz` binding and
+Each diagram's content key hashes its own file, the helpers it uses, and what
+draws it. A helper module (`_name.py`) counts for the diagrams that import it,
+with `import _name` or `from _name import ...`, directly or through another
+helper: an edit of it redraws those alone. Every other helper file (an icon, a
+module in a sub-folder) counts for every diagram, as does every helper when a
+file cannot be parsed. What draws it is this package's code, the versions of `diagrams`, the `graphviz` binding and
 Pillow, the installed `dot` program (its size and time), and the font the labels
 are laid out in (the extension's `font`). Installed fonts are not in the key:
 after installing fonts, `make clean` draws everything again. A key
@@ -30,6 +34,7 @@ diagrams to a build next week.
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import json
 import os
@@ -175,13 +180,16 @@ class DiagramLibrary:
                 snapshot.append((path, status.st_mtime_ns, status.st_size))
         if snapshot == self.snapshot:
             return self.known_keys
-        helpers = hashlib.sha256(toolchain() + f"|font={self.font}|".encode())
+        modules = {path.stem: path for path in files if path.parent == self.folder and is_helper_module(path)}
+        shared = hashlib.sha256(toolchain() + f"|font={self.font}|".encode())
         for path in files:
-            if path.name.startswith("_") or path.parent != self.folder:
-                helpers.update(f"{path.relative_to(self.folder)}\0".encode() + path.read_bytes())
+            if path.stem not in modules and (path.name.startswith("_") or path.parent != self.folder):
+                shared.update(f"{path.relative_to(self.folder)}\0".encode() + path.read_bytes())
         keys = {}
         for name, path in self.sources().items():
-            digest = helpers.copy()
+            digest = shared.copy()
+            for helper in sorted(helpers_used(path, modules)):
+                digest.update(f"{helper}.py\0".encode() + modules[helper].read_bytes())
             digest.update(path.read_bytes())
             keys[name] = digest.hexdigest()[:32]
         self.snapshot, self.known_keys = snapshot, keys
@@ -273,6 +281,41 @@ class DiagramLibrary:
         except subprocess.TimeoutExpired:
             return Finished(KILLED, "", "", timed_out=True)
         return Finished(child.returncode, child.stdout, child.stderr)
+
+
+def is_helper_module(path: Path) -> bool:
+    return path.name.startswith("_") and path.suffix == ".py" and path.stem.isidentifier()
+
+
+def imported_modules(path: Path) -> set[str] | None:
+    """The top-level names of the modules the Python file at `path` imports; None if it cannot be parsed."""
+    try:
+        tree = ast.parse(path.read_bytes(), filename=path.name)
+    except (SyntaxError, ValueError):
+        return None
+    found: set[str] = set()
+    for node in ast.walk(tree):  # anywhere in the file: an import inside a function counts too
+        if isinstance(node, ast.Import):
+            found.update(alias.name.partition(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module.partition(".")[0])
+    return found
+
+
+def helpers_used(diagram: Path, modules: dict[str, Path]) -> set[str]:
+    """The helper modules (of `modules`, by name) that `diagram` imports, directly or through one another.
+
+    A file that cannot be parsed is taken to use every helper: it fails to draw anyway, and
+    must be drawn again when any of them changes.
+    """
+    used: set[str] = set()
+    waiting = [diagram]
+    while waiting:
+        imported = imported_modules(waiting.pop())
+        names = set(modules) if imported is None else imported & set(modules)
+        waiting += [modules[name] for name in names - used]
+        used |= names
+    return used
 
 
 def server_wanted() -> bool:

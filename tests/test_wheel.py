@@ -1,0 +1,98 @@
+"""The package as another site gets it: a wheel built from this repository, installed in a fresh environment.
+
+The environment has the wheel and its dependencies (at requirements.txt's pins, from the package index
+pip uses here), and none of this site's files: no editable install, no docs/, no diagrams/, no
+stylesheet. In it, the minimal site in tests/data/second-site/ (MkDocs' own theme, one page, one
+diagram) must build with `mkdocs build --strict` into a page whose figure is drawn, styled by the
+package's own stylesheet, and self-contained.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from scripts.shared.project import FIGURE, ROOT, mkdocs_environment
+
+from site_checks import check_self_contained
+
+SECOND_SITE = ROOT / "tests" / "data" / "second-site"
+STYLESHEET = "assets/drawn-figures.css"
+
+
+@dataclass(frozen=True)
+class Installed:
+    wheel: Path
+    python: Path
+    build: subprocess.CompletedProcess[str]
+    site: Path
+    work: Path  # the folder all of it is in
+
+
+def run(*command: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run `command` in `cwd`, away from this repository, whose files Python would otherwise find."""
+    environment = {name: value for name, value in mkdocs_environment().items() if name != "PYTHONPATH"}
+    result = subprocess.run([str(part) for part in command], cwd=cwd, capture_output=True, text=True, env=environment)
+    assert result.returncode == 0, f"{command} failed:\n{result.stdout}\n{result.stderr}"
+    return result
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
+    work = tmp_path_factory.mktemp("wheel")
+    source = work / "source"  # the package's files alone: the build leaves its build/ folder there, not here
+    source.mkdir()
+    shutil.copy(ROOT / "pyproject.toml", source)
+    shutil.copytree(ROOT / "drawn_figures", source / "drawn_figures", ignore=shutil.ignore_patterns("__pycache__"))
+    pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "--quiet"]
+    run(*pip, "wheel", "--no-deps", source, "--wheel-dir", work / "wheels", cwd=work)
+    (wheel,) = (work / "wheels").glob("drawn_figures-*.whl")
+    # A venv without pip of its own: this environment's pip installs into it (`--python`), which is quicker.
+    run(sys.executable, "-m", "venv", "--without-pip", work / "venv", cwd=work)
+    python = work / "venv" / "bin" / "python"
+    requirements = ROOT / "requirements.txt"
+    run(*pip, "--python", python, "install", "--no-compile", "--constraint", requirements, f"{wheel}[mkdocs]", cwd=work)
+    site = work / "second-site"
+    shutil.copytree(SECOND_SITE, site)
+    build = run(python.parent / "mkdocs", "build", "--strict", cwd=site)
+    return Installed(wheel, python, build, site / "site", work)
+
+
+def test_the_wheel_is_typed_and_carries_its_stylesheet(installed: Installed) -> None:
+    names = zipfile.ZipFile(installed.wheel).namelist()
+    assert {"drawn_figures/py.typed", "drawn_figures/figures.css"} <= set(names), names
+
+
+def test_the_package_comes_from_the_wheel_not_from_this_repository(installed: Installed) -> None:
+    where = run(
+        installed.python, "-c", "import drawn_figures; print(drawn_figures.__file__)", cwd=installed.work
+    ).stdout
+    assert Path(where.strip()).is_relative_to(installed.python.parents[1]), where
+    assert str(ROOT) not in where
+
+
+def test_the_second_site_draws_its_figure_self_contained(installed: Installed) -> None:
+    assert "figures: 1 diagram(s) drawn, 0 from the cache" in installed.build.stderr, installed.build.stderr
+    figures = [found[0] for found in FIGURE.finditer((installed.site / "index.html").read_text(encoding="utf-8"))]
+    assert len(figures) == 1, figures
+    assert 'id="diagram-one-server-figure"' in figures[0]
+    assert "<figcaption>One server answers every request.</figcaption>" in figures[0]
+    check_self_contained(figures[0], "the second site's page")
+
+
+def test_the_plugin_links_and_ships_the_packages_own_stylesheet(installed: Installed) -> None:
+    page = (installed.site / "index.html").read_text(encoding="utf-8")
+    assert re.search(rf'<link [^>]*href="{STYLESHEET}"', page), "the page does not link the package's stylesheet"
+    program = "from drawn_figures.stylesheet import stylesheet; print(stylesheet(), end='')"
+    shipped = run(installed.python, "-c", program, cwd=installed.work).stdout
+    served = (installed.site / STYLESHEET).read_text(encoding="utf-8")
+    assert served == shipped
+    assert '--drawn-figures-font: "DejaVu Sans", Verdana, sans-serif;' in served
+    assert ".diagram svg {" in served
