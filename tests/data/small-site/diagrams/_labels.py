@@ -1,0 +1,3 @@
+"""A helper that both diagrams import: editing it must redraw both."""
+
+PREFIX = "Old"
