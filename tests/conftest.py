@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -19,6 +20,7 @@ from sources import copy_project as copy_sources
 
 BIN = Path(sys.executable).parent
 WAIT_SECONDS = 60  # a bound on waiting, never a measurement
+SMALL_SITE = Path(__file__).parent / "data" / "small-site"
 
 
 @dataclass
@@ -65,6 +67,20 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Project:
     project = copy_project(tmp_path_factory.mktemp("built"))
     project.build()
     return project
+
+
+@pytest.fixture
+def warm_project(tmp_path: Path, built: Project) -> Project:
+    """A fresh copy of the project whose cache holds every figure `built` drew: it draws only what a test changes."""
+    project = copy_project(tmp_path)
+    shutil.copytree(built.root / ".cache", project.root / ".cache")
+    return project
+
+
+@pytest.fixture
+def small_site(tmp_path: Path) -> Project:
+    """A fresh copy of tests/data/small-site: one page, three diagrams, MkDocs' own theme; built in about a second."""
+    return Project(shutil.copytree(SMALL_SITE, tmp_path / "small-site"))
 
 
 @contextmanager
