@@ -22,7 +22,7 @@ build: $(INSTALLED) tools  ## Write the site to site/ for publishing
 	$(BIN)/mkdocs build --strict
 
 build-zensical: $(INSTALLED) tools  ## Write the site with Zensical instead, to site-zensical/ (README: Generators)
-	$(BIN)/python scripts/build_zensical.py site-zensical
+	$(BIN)/python -m scripts.build_zensical site-zensical
 
 lint: $(INSTALLED)  ## Check Python, Markdown, spelling and the GitHub workflows (pre-commit runs the same)
 	$(BIN)/ruff check .
@@ -30,38 +30,38 @@ lint: $(INSTALLED)  ## Check Python, Markdown, spelling and the GitHub workflows
 	$(BIN)/mypy
 	$(BIN)/pymarkdown scan docs README.md CONTRIBUTING.md .github
 	$(BIN)/codespell docs README.md CONTRIBUTING.md diagrams .github
-	$(BIN)/python scripts/check_workflows.py
+	$(BIN)/python -m scripts.check_workflows
 	$(BIN)/zizmor --offline --quiet .github/workflows
 
 test: lint browser  ## Run every check and test (the link check of the built site is tests/test_links.py)
 	$(BIN)/pytest
 
 linkcheck-external: build  ## Also fetch every link to another host (needs the network)
-	$(BIN)/python scripts/linkcheck.py site --external
+	$(BIN)/python -m scripts.linkcheck site --external
 
 diagram: $(INSTALLED)  ## Start a new diagram from the template: make diagram NAME=my-diagram
 	@test -n "$(NAME)" || { echo "usage: make diagram NAME=my-diagram" >&2; exit 2; }
-	$(BIN)/python scripts/new_diagram.py $(NAME)
+	$(BIN)/python -m scripts.new_diagram $(NAME)
 
 icons: $(INSTALLED)  ## List the icons of an icon set: make icons SET=aws.compute (or SET=aws for its sets)
 	@test -n "$(SET)" || { echo "usage: make icons SET=aws.compute (or SET=generic, SET=onprem.queue, ...)" >&2; exit 2; }
 	@$(BIN)/python -m drawn_figures.icons $(SET)
 
 screenshots: build browser  ## Save screenshots of every page to screenshots/ (one page: make screenshots PAGE=trade-offs)
-	$(BIN)/python scripts/screenshots.py site screenshots $(if $(PAGE),--page "$(PAGE)")
+	$(BIN)/python -m scripts.screenshots site screenshots $(if $(PAGE),--page "$(PAGE)")
 
 og-image: build browser  ## Redraw the link-preview picture docs/assets/og-image.png from the value-stack figure
-	$(BIN)/python scripts/open_graph_image.py site docs/assets/og-image.png
+	$(BIN)/python -m scripts.open_graph_image site docs/assets/og-image.png
 
-audit: build browser node_modules/.installed  ## Lighthouse on every page, mobile and desktop (prints a table, writes JSON)
-	$(BIN)/python scripts/audit.py site lighthouse-reports
+audit: build browser node_modules/.installed  ## Lighthouse CI on every page, mobile and desktop, against the bar (prints a table, keeps the reports)
+	$(BIN)/python -m scripts.audit site lighthouse-reports
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
 bench: $(INSTALLED) browser  ## Measure builds, live reload and page weight against a baseline (prints a table, writes JSON)
-	$(BIN)/python scripts/bench.py
+	$(BIN)/python -m scripts.bench
 
 tools:  ## Install Graphviz and the fonts labels need, where missing (scripts/install-system-tools.sh)
 	scripts/install-system-tools.sh

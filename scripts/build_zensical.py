@@ -1,6 +1,6 @@
 """Build the site with Zensical instead of MkDocs, into site-zensical/ (or the folder given).
 
-    .venv/bin/python scripts/build_zensical.py [SITE_DIR]    # from the project's root; `make build-zensical`
+    make build-zensical      (or, from the project's root: .venv/bin/python -m scripts.build_zensical [SITE_DIR])
 
 Zensical reads mkdocs.yml and runs its Markdown extensions, `drawn_figures.extension` included, so the
 pages and diagrams build unchanged. This wrapper around Zensical's `build` only adds what a bare
@@ -20,6 +20,7 @@ pages and diagrams build unchanged. This wrapper around Zensical's `build` only 
 
 from __future__ import annotations
 
+import argparse
 import logging
 import os
 import sys
@@ -76,5 +77,18 @@ def build(site_dir: str) -> None:
         sys.exit(f"zensical build failed: {logs.warnings} warning(s) in strict mode (see above)")
 
 
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m scripts.build_zensical",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "site_dir", nargs="?", default=DEFAULT_SITE_DIR, help=f"where to write the site (default: {DEFAULT_SITE_DIR})"
+    )
+    build(parser.parse_args(argv).site_dir)
+    return 0
+
+
 if __name__ == "__main__":
-    build(sys.argv[1] if len(sys.argv) > 1 else DEFAULT_SITE_DIR)
+    sys.exit(main())

@@ -1,6 +1,6 @@
 """Check the GitHub workflows against GitHub's schema, naming the file and line of each mistake.
 
-    python scripts/check_workflows.py [WORKFLOW ...]   (default: .github/workflows/*.yml)
+    .venv/bin/python -m scripts.check_workflows [WORKFLOW ...]   (default: .github/workflows/*.yml)
 
 It runs `check-jsonschema --builtin-schema vendor.github-workflows`, which works
 offline (the schema ships with it) but names a mistake by its path in the
@@ -11,6 +11,7 @@ the file, and prints `FILE:LINE: message`. Exit status 1 when any file is invali
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 import subprocess
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedBase
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"
@@ -32,7 +33,7 @@ def line_of(document: Any, path: str, message: str) -> int:
     node, line = document, 0
     for name, index, quoted in STEP.findall(path.removeprefix("$")):
         key: str | int = int(index) if index else name or quoted
-        if not isinstance(node, CommentedBase):
+        if not isinstance(node, CommentedMap | CommentedSeq):
             break
         try:
             line = (node.lc.item(key) if isinstance(key, int) else node.lc.key(key))[0]
@@ -40,7 +41,7 @@ def line_of(document: Any, path: str, message: str) -> int:
         except (KeyError, IndexError, TypeError):
             break
     unexpected = UNEXPECTED.search(message)  # point at the key that should not be there
-    if unexpected and isinstance(node, CommentedBase) and unexpected.group(1) in node:
+    if unexpected and isinstance(node, CommentedMap) and unexpected.group(1) in node:
         line = node.lc.key(unexpected.group(1))[0]
     return line + 1
 
@@ -82,8 +83,14 @@ def problems(files: list[Path]) -> list[str]:
     return found
 
 
-def main() -> int:
-    files = [Path(name) for name in sys.argv[1:]] or sorted(Path(".github/workflows").glob("*.y*ml"))
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m scripts.check_workflows",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("workflows", nargs="*", type=Path, help="the files to check (default: .github/workflows/*.yml)")
+    files = parser.parse_args(argv).workflows or sorted(Path(".github/workflows").glob("*.y*ml"))
     if not files:
         print("error: no workflow to check in .github/workflows", file=sys.stderr)
         return 2

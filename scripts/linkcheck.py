@@ -2,7 +2,7 @@
 
 Run after `mkdocs build` (`make test` runs it over a fresh build, through tests/test_links.py):
 
-    python scripts/linkcheck.py [SITE] [--docs DOCS] [--external]
+    .venv/bin/python -m scripts.linkcheck [SITE] [--docs DOCS] [--external]
 
 Every `href`, `src` and `srcset` of every HTML file in SITE (default `site`) is
 followed: a path must name a file of the site, and a `#fragment` an `id` on the
@@ -177,12 +177,14 @@ def check_external(site: Site, docs: Path) -> list[str]:
     ]
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m scripts.linkcheck", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("site", nargs="?", default="site", type=Path, help="the built site (default: site)")
     parser.add_argument("--docs", default="docs", type=Path, help="the Markdown sources (default: docs)")
     parser.add_argument("--external", action="store_true", help="also fetch every link to another host")
-    arguments = parser.parse_args()
+    arguments = parser.parse_args(argv)
     if not (arguments.site / "index.html").is_file():
         print(f"error: {arguments.site}/index.html is missing; build the site first (make build)", file=sys.stderr)
         return 2

@@ -1,6 +1,6 @@
 """Start a new diagram: write diagrams/NAME.py from a template that builds as it is.
 
-    python scripts/new_diagram.py NAME      (or: make diagram NAME=NAME)
+    make diagram NAME=NAME        (or: .venv/bin/python -m scripts.new_diagram NAME)
 
 NAME is the diagram's name, lower-case words joined by hyphens (`request-path`);
 a page shows the diagram with a line `{diagram: NAME}`. The new file draws a
@@ -17,14 +17,15 @@ from pathlib import Path
 from string import Template
 
 from drawn_figures.library import NAME
-
-from sources import ROOT
+from scripts.shared.project import ROOT
 
 TEMPLATE = Path(__file__).with_name("new_diagram.template")
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m scripts.new_diagram", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("name", help="the diagram's name, e.g. request-path")
     parser.add_argument("--folder", type=Path, default=ROOT / "diagrams", help="the diagram folder (default: diagrams)")
     arguments = parser.parse_args()

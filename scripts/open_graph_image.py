@@ -1,6 +1,6 @@
 """Draw the link-preview picture (Open Graph and Twitter cards) from the built site's value-stack figure.
 
-    python scripts/open_graph_image.py [SITE_DIR] [OUT_FILE]   # defaults: site/, docs/assets/og-image.png
+    make og-image            (or: .venv/bin/python -m scripts.open_graph_image [SITE_DIR] [OUT_FILE])
 
 The picture is the site's title over the figure, 1200 x 630 px, light palette,
 taken in headless Chromium with the site's own stylesheets, so it follows the
@@ -9,14 +9,15 @@ diagram whenever it is run again (`make og-image`).
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import ViewportSize, sync_playwright
 
-from browse import launch, serve
+from scripts.shared.browser import launch, serve
 
-SIZE = {"width": 1200, "height": 630}
+SIZE: ViewportSize = {"width": 1200, "height": 630}
 FIGURE = "#diagram-value-stack-figure"
 ALONE = """([figure, title]) => {
   const svg = document.querySelector(figure + " svg").cloneNode(true);
@@ -36,7 +37,18 @@ ALONE = """([figure, title]) => {
 }"""
 
 
-def main(site: Path, out: Path) -> None:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m scripts.open_graph_image",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("site", nargs="?", type=Path, default=Path("site"), help="the built site (default: site)")
+    parser.add_argument(
+        "out", nargs="?", type=Path, default=Path("docs/assets/og-image.png"), help="default: docs/assets/og-image.png"
+    )
+    arguments = parser.parse_args(argv)
+    site, out = arguments.site, arguments.out
     with serve(site) as base, sync_playwright() as playwright:
         browser = launch(playwright)
         page = browser.new_page(viewport=SIZE, color_scheme="light")
@@ -45,8 +57,8 @@ def main(site: Path, out: Path) -> None:
         page.screenshot(path=out)
         browser.close()
     print(out)
+    return 0
 
 
 if __name__ == "__main__":
-    arguments = [Path(a) for a in sys.argv[1:3]]
-    main(*arguments, *[Path("site"), Path("docs/assets/og-image.png")][len(arguments) :])
+    sys.exit(main())

@@ -2,7 +2,7 @@
 
     make screenshots                       # every page
     make screenshots PAGE=trade-offs       # one page (its path in the site; `/` or `index` is the home page)
-    python scripts/screenshots.py [SITE] [OUT] [--page PATH]    # defaults: site/ and screenshots/
+    .venv/bin/python -m scripts.screenshots [SITE] [OUT] [--page PATH]    # defaults: site/ and screenshots/
 
 Look at them after every change to a page, a diagram or the stylesheet: a figure
 that passes its tests can still look wrong. The phone is as wide as the one the
@@ -14,15 +14,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Literal
 
 from playwright.sync_api import sync_playwright
 
 from drawn_figures.legibility import PHONE_WIDTH_PX
-
-from browse import launch, pages, serve
+from scripts.shared.browser import launch, pages, serve
 
 VIEWPORTS = {"desktop": (1280, 800), "phone": (PHONE_WIDTH_PX, 800)}
-SCHEMES = ("light", "dark")
+SCHEMES: tuple[Literal["light", "dark"], ...] = ("light", "dark")
 
 
 def chosen_pages(site: Path, page: str | None) -> list[str]:
@@ -38,7 +38,9 @@ def chosen_pages(site: Path, page: str | None) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m scripts.screenshots", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("site", nargs="?", type=Path, default=Path("site"), help="the built site (default: site)")
     parser.add_argument("out", nargs="?", type=Path, default=Path("screenshots"), help="default: screenshots")
     parser.add_argument("--page", help="only this page, e.g. trade-offs or / (default: every page)")

@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from browse import free_port
-from sources import copy_project as copy_sources
+from scripts.shared.browser import free_port
+from scripts.shared.project import ROOT, mkdocs_environment
+from scripts.shared.project import copy_project as copy_sources
 
 BIN = Path(sys.executable).parent
 WAIT_SECONDS = 60  # a bound on waiting, never a measurement
@@ -36,7 +37,7 @@ class Project:
             cwd=self.root,
             capture_output=True,
             text=True,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            env=mkdocs_environment(),
         )
         self.log = result.stderr
         if check and result.returncode != 0:
@@ -94,7 +95,7 @@ def serving(project: Project, stop: signal.Signals = signal.SIGTERM) -> Iterator
             cwd=project.root,
             stdout=output,
             stderr=output,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            env=mkdocs_environment(),
         )
     try:
         wait_until(lambda: "Serving on" in log.read_text() or process.poll() is not None, "mkdocs serve serving", log)
@@ -108,6 +109,18 @@ def serving(project: Project, stop: signal.Signals = signal.SIGTERM) -> Iterator
             process.kill()
             process.wait()
             pytest.fail(f"mkdocs serve did not stop on {stop.name}:\n{log.read_text()}")
+
+
+def run_script(name: str, *args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """`python -m scripts.NAME ARGS` in `cwd`, as the Makefile runs it from the root; its output as text."""
+    path = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
+    return subprocess.run(
+        [str(BIN / "python"), "-m", f"scripts.{name}", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": path},
+    )
 
 
 def wait_until(condition: Callable[[], bool], what: str, log: Path) -> None:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-FIGURE = re.compile(r'<figure class="diagram".*?</figure>', flags=re.DOTALL)
+from scripts.shared.project import FIGURE
+
 TEXT_FILES = {".html", ".svg", ".xml", ".json", ".js", ".css"}
 
 
 def figures_on(page: str) -> list[str]:
-    return FIGURE.findall(page)
+    return [figure.group() for figure in FIGURE.finditer(page)]
 
 
 def check_self_contained(figure: str, where: str) -> None:

@@ -1,4 +1,4 @@
-"""The benchmark (`scripts/bench.py`) runs end to end on a tiny input and reports every row.
+"""The benchmark (`python -m scripts.bench`) runs end to end on a tiny input and reports every row.
 
 It is run once, with one round of each measurement and 2 generated diagrams;
 no time is asserted, only that each figure was measured and makes sense.
@@ -8,16 +8,15 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
-from bench_projects import make_generated, make_static_baseline
 
-from conftest import Project
-from sources import ROOT
+from scripts.bench.projects import make_generated, make_static_baseline
+from scripts.shared.project import ROOT
+
+from conftest import Project, run_script
 
 Bench = tuple[str, dict[str, Any]]  # the printed table, and the JSON
 
@@ -25,8 +24,8 @@ Bench = tuple[str, dict[str, Any]]  # the printed table, and the JSON
 @pytest.fixture(scope="module")
 def bench(tmp_path_factory: pytest.TempPathFactory) -> Bench:
     output = tmp_path_factory.mktemp("bench") / "results.json"
-    command = [sys.executable, "scripts/bench.py", "--runs", "1", "--warmup", "0", "--sizes", "2", "--serve-runs", "1"]
-    printed = subprocess.run([*command, "--json", str(output)], cwd=ROOT, capture_output=True, text=True)
+    options = ["--runs", "1", "--warmup", "0", "--sizes", "2", "--serve-runs", "1", "--json", str(output)]
+    printed = run_script("bench", *options)
     assert printed.returncode == 0, printed.stderr
     return printed.stdout, json.loads(output.read_text(encoding="utf-8"))
 
@@ -82,6 +81,16 @@ def test_every_target_is_checked(bench: Bench) -> None:
     assert "cold build <= warm build + 0.05 s per diagram" in goals
     assert "diagram save <= 1.2 x Markdown save" in goals
     assert all(isinstance(target["met"], bool) for target in results["targets"])
+
+
+def test_the_page_weight_target_is_judged_on_the_heaviest_page_as_sent(bench: Bench) -> None:
+    """The bar counts bytes as a host sends them (gzip), over every page, and names the heaviest."""
+    _, results = bench
+    (target,) = [t for t in results["targets"] if t["goal"].startswith("a first visit to any page")]
+    heaviest = max(results["page_weight"], key=lambda page: page["total_gzip_bytes"])
+    assert len(results["page_weight"]) > 1
+    assert target["measured"].startswith(f"heaviest {heaviest['page']}: {heaviest['total_gzip_bytes'] / 1000:.1f} KB")
+    assert target["met"] == (heaviest["total_gzip_bytes"] <= 400_000)
 
 
 def test_the_baseline_shows_the_drawn_svgs_without_the_figures_step(built: Project, tmp_path: Path) -> None:

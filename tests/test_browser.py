@@ -19,9 +19,10 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Response, Route, sync_playwright
 
-from browse import launch, pages, serve
+from scripts.shared.browser import launch, pages, serve
+from scripts.shared.project import markdown_pages, placed_diagrams
+
 from conftest import Project
-from sources import markdown_pages, placed_diagrams
 
 SCHEMES = ("light", "dark")
 PHONE, DESKTOP = 360, 1280

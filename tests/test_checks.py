@@ -7,6 +7,7 @@ touched. The last tests keep `make lint`, pre-commit and these tests in step.
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
 import shutil
@@ -16,8 +17,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from scripts.shared.project import ROOT
+
 from conftest import BIN
-from sources import ROOT
 
 # What `make lint` runs, as the tests run it: the tool and its sub-command, without the files to check.
 LINT_COMMANDS = {
@@ -26,14 +28,15 @@ LINT_COMMANDS = {
     "mypy": [str(BIN / "mypy")],
     "pymarkdown": [str(BIN / "pymarkdown"), "scan"],
     "codespell": [str(BIN / "codespell")],
-    "check_workflows.py": [str(BIN / "python"), str(ROOT / "scripts" / "check_workflows.py")],
+    "scripts.check_workflows": [str(BIN / "python"), "-m", "scripts.check_workflows"],
     "zizmor": [str(BIN / "zizmor"), "--offline", "--quiet"],
 }
 CONFIG_FILES = ("pyproject.toml", ".pymarkdown.yml", ".codespellrc", ".codespell-words.txt")
 
 
 def run(check: str, *paths: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    result = subprocess.run([*LINT_COMMANDS[check], *paths], cwd=cwd, capture_output=True, text=True)
+    environment = {**os.environ, "PYTHONPATH": str(ROOT)}  # where `python -m scripts.NAME` finds scripts/
+    result = subprocess.run([*LINT_COMMANDS[check], *paths], cwd=cwd, capture_output=True, text=True, env=environment)
     result.stdout += result.stderr  # the tools disagree on where findings go; the tests read both
     return result
 
@@ -67,14 +70,13 @@ def test_ruff_names_the_file_and_line_of_a_layout_error(folder: Path) -> None:
     assert re.search(r"tool\.py:5:\d+", result.stdout), result.stdout
 
 
-def test_mypy_names_the_file_and_line_of_a_type_error(folder: Path) -> None:
-    write(
-        folder / "drawn_figures" / "__init__.py",
-        '"""Figures."""\n\nfrom __future__ import annotations\n\nCOUNT: int = "two"\n',
-    )
+def test_mypy_names_the_file_and_line_of_a_type_error_in_the_package_and_in_the_scripts(folder: Path) -> None:
+    for package in ("drawn_figures", "scripts"):
+        write(folder / package / "__init__.py", '"""A package."""\n\nCOUNT: int = "two"\n')
     result = run("mypy", cwd=folder)
     assert result.returncode != 0
-    assert re.search(r"drawn_figures/__init__\.py:5: error: Incompatible types", result.stdout), result.stdout
+    for package in ("drawn_figures", "scripts"):
+        assert re.search(rf"{package}/__init__\.py:3: error: Incompatible types", result.stdout), result.stdout
 
 
 def test_pymarkdown_names_the_file_and_line_of_a_skipped_heading_level(folder: Path) -> None:
@@ -122,7 +124,7 @@ def test_the_workflow_schema_check_names_the_file_and_line_of_an_unknown_key(fol
     workflow = workflow_copy(folder)
     text = workflow.read_text("utf-8").replace("    timeout-minutes:", "    timeout-minuets:", 1)
     workflow.write_text(text, encoding="utf-8")
-    result = run("check_workflows.py", cwd=folder)
+    result = run("scripts.check_workflows", cwd=folder)
     assert result.returncode != 0
     expected = f".github/workflows/ci.yml:{line_of(workflow, 'timeout-minuets')}: "
     assert expected in result.stdout, result.stdout
@@ -131,7 +133,7 @@ def test_the_workflow_schema_check_names_the_file_and_line_of_an_unknown_key(fol
 
 def test_the_workflow_schema_check_names_the_line_of_a_yaml_error(folder: Path) -> None:
     workflow = write(folder / ".github" / "workflows" / "ci.yml", "name: CI\non: [push\njobs: {}\n")
-    result = run("check_workflows.py", str(workflow.relative_to(folder)), cwd=folder)
+    result = run("scripts.check_workflows", str(workflow.relative_to(folder)), cwd=folder)
     assert result.returncode != 0
     assert ".github/workflows/ci.yml:3: not valid YAML" in result.stdout, result.stdout
 
@@ -165,11 +167,11 @@ def test_every_action_is_pinned_to_a_commit_with_its_version_beside_it() -> None
 
 
 def tool_of(command: str) -> str:
-    """The check a command line runs: `ruff check`, `pymarkdown`, `check_workflows.py`, ..."""
+    """The check a command line runs: `ruff check`, `pymarkdown`, `scripts.check_workflows`, ..."""
     words = shlex.split(command)
     name = Path(words[0]).name
     if name == "python":
-        return Path(words[1]).name
+        return words[2] if words[1] == "-m" else Path(words[1]).name
     return f"{name} {words[1]}" if name == "ruff" else name
 
 

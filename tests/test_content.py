@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 
+from scripts.shared.project import ROOT
+
 from conftest import Project
-from sources import ROOT
 
 DOCS = ROOT / "docs"
 NOT_NEW = {"index.md", "how-it-is-built.md"}

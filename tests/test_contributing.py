@@ -2,7 +2,7 @@
 
 The worked example is taken from the guide itself (its code blocks titled with
 a file name), applied to a copy of the project the way the guide says, and
-built for real; so is a diagram scaffolded by scripts/new_diagram.py.
+built for real; so is a diagram scaffolded by `python -m scripts.new_diagram`.
 """
 
 from __future__ import annotations
@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BIN, Project
-from sources import ROOT
+from scripts.shared.project import ROOT
+
+from conftest import BIN, Project, run_script
 
 GUIDE = ROOT / "CONTRIBUTING.md"
 TITLED_BLOCK = re.compile(r'^```\w+ title="(?P<path>[^"]+)"\n(?P<text>.*?)^```$', re.MULTILINE | re.DOTALL)
-NEW_DIAGRAM = ROOT / "scripts" / "new_diagram.py"
 
 
 def guide_files() -> dict[str, str]:
@@ -28,11 +28,7 @@ def guide_files() -> dict[str, str]:
 
 
 def new_diagram(project: Project, name: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(BIN / "python"), str(NEW_DIAGRAM), name, "--folder", str(project.root / "diagrams")],
-        capture_output=True,
-        text=True,
-    )
+    return run_script("new_diagram", name, "--folder", str(project.root / "diagrams"))
 
 
 EXAMPLE_DIAGRAMS = ("team-stack", "request-flow")
@@ -85,9 +81,7 @@ def test_the_worked_examples_build_into_a_page_with_their_figures(project: Proje
     assert 'href="a-request/"' in project.page()  # in the navigation of the home page
     navigation = re.findall(r'<a href="([^"]+)" class="md-nav__link', project.page())
     assert navigation.index("a-request/") < navigation.index("glossary/"), "the glossary is no longer last"
-    linkcheck = subprocess.run(
-        [str(BIN / "python"), str(ROOT / "scripts" / "linkcheck.py"), "site"], cwd=project.root, capture_output=True
-    )
+    linkcheck = run_script("linkcheck", "site", cwd=project.root)
     assert linkcheck.returncode == 0, linkcheck.stderr
 
 

@@ -21,9 +21,9 @@ import pytest
 
 from drawn_figures import DiagramError
 from drawn_figures.extension import DiagramExtension
+from scripts.shared.project import ROOT
 
 from conftest import BIN, Project, copy_project
-from sources import ROOT
 
 SECTION = re.compile(r"^## When the build fails\n(.*?)^## ", re.MULTILINE | re.DOTALL)
 NUMBER = re.compile(r"\d+(?:\.\d+)?")

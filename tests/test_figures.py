@@ -11,8 +11,9 @@ from types import ModuleType
 
 import pytest
 
+from scripts.shared.project import ROOT
+
 from conftest import Project
-from sources import ROOT
 
 MAX_FIGURE_BYTES = 40_000
 MAX_STACK_FIGURE_BYTES = 12_500  # vector icons keep a stack of nine bands near 12 KB

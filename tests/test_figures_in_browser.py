@@ -12,8 +12,8 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from drawn_figures.legibility import DESKTOP_COLUMN_PX, MAX_DESKTOP_HEIGHT_PX, MIN_TEXT_PX, PHONE_WIDTH_PX, measure
+from scripts.shared.browser import launch, pages, serve
 
-from browse import launch, pages, serve
 from conftest import Project
 from test_contributing import build_the_worked_example
 

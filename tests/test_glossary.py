@@ -16,9 +16,9 @@ import markdown
 import pytest
 
 from drawn_figures.glossary import DEFINITION, GlossaryExtension, display, term_id
+from scripts.shared.project import ROOT
 
 from conftest import Project
-from sources import ROOT
 
 ABBREVIATIONS = ROOT / "docs" / "includes" / "abbreviations.md"
 TERMS = """

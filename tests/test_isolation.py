@@ -26,8 +26,8 @@ import pytest
 
 from drawn_figures import server
 from drawn_figures.library import DRAW_VARIABLE, DiagramLibrary
+from scripts.shared.browser import fetch
 
-from browse import fetch
 from conftest import BIN, WAIT_SECONDS, Project, copy_project, serving, wait_until
 
 BUILD_FAILED = 1

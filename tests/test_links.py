@@ -1,4 +1,4 @@
-"""The link check of the built site (scripts/linkcheck.py): the real site passes, seeded mistakes fail.
+"""The link check of the built site (`python -m scripts.linkcheck`): the real site passes, seeded mistakes fail.
 
 Every internal link, anchor and image of the site built from the current sources
 must resolve; this is how `make test` runs the link check. Links to other hosts
@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import subprocess
 
-from conftest import BIN, Project
-from sources import ROOT
+from conftest import Project, run_script
 
-LINKCHECK = ROOT / "scripts" / "linkcheck.py"
 BROKEN_PAGE = """# Broken links
 
 A link to [a heading that does not exist](index.md#is-it-free).
@@ -24,12 +22,7 @@ A link [outside the site](/elsewhere/).
 
 
 def linkcheck(project: Project, *options: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(BIN / "python"), str(LINKCHECK), "site", "--docs", "docs", *options],
-        cwd=project.root,
-        capture_output=True,
-        text=True,
-    )
+    return run_script("linkcheck", "site", "--docs", "docs", *options, cwd=project.root)
 
 
 def test_every_internal_link_anchor_and_image_of_the_site_resolves(built: Project) -> None:

@@ -12,7 +12,8 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Page, sync_playwright
 
-from browse import launch
+from scripts.shared.browser import launch
+
 from conftest import WAIT_SECONDS, Project, serving
 
 

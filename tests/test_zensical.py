@@ -23,8 +23,9 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 
 from drawn_figures.extension import PLACEHOLDER
+from scripts.shared.browser import launch, pages, serve
+from scripts.shared.project import ROOT, placed_diagrams
 
-from browse import launch, pages, serve
 from conftest import Project, copy_project
 from site_checks import (
     check_no_path_of_the_build_machine,
@@ -32,7 +33,6 @@ from site_checks import (
     check_self_contained,
     figures_on,
 )
-from sources import ROOT, placed_diagrams
 from test_article import sentences, visible_text
 from test_faults import BANDS
 

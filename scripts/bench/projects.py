@@ -1,14 +1,13 @@
-"""Copies of the project for `scripts/bench.py` to build: as it is, without the diagram step, and generated.
+"""Copies of the project for the benchmark to build: as it is, without the diagram step, and generated.
 
 - `snapshot_package`: the `drawn_figures` package as it is when the benchmark starts;
-- `copy_project` (from `sources`): mkdocs.yml, docs/ and diagrams/ as they are, with a cache of their own;
+- `copy_project` (from `scripts.shared.project`): mkdocs.yml, docs/ and diagrams/ as they are,
+  with a cache of their own;
 - `make_static_baseline`: the same pages with every `{diagram: NAME}` replaced by
   the SVG a normal build drew, as a static image file, and the figures extension
   and plugin switched off, so that building it costs what MkDocs costs alone;
 - `make_generated`: a page that places COUNT diagrams, each a copy of one real
   diagram file with a caption of its own (so each has its own content key).
-
-Not run on its own: `scripts/bench.py` imports it.
 """
 
 from __future__ import annotations
@@ -18,17 +17,14 @@ import shutil
 from pathlib import Path
 
 from drawn_figures.extension import PLACEHOLDER, outside_fences
-
-from sources import ROOT, copy_project
+from scripts.shared.project import CAPTION_LINE, FIGURE, ROOT, copy_project
 
 CACHE = Path(".cache/figures")  # the extension's default `cache_dir`, which mkdocs.yml keeps
-DRAWN_FIGURE = re.compile(r'<figure class="diagram" id="diagram-(?P<name>[a-z0-9-]+?)-figure">(?P<svg><svg\b.*?</svg>)')
+SVG = re.compile(r"<svg\b.*?</svg>", re.DOTALL)
 FIGURES_EXTENSION = re.compile(r"^  - figures:.*\n(?:    .*\n)*", re.MULTILINE)
 FIGURES_PLUGIN = re.compile(r"^  - figures(?:[ \t]+#.*)?\n", re.MULTILINE)
 WATCH_DIAGRAMS = re.compile(r"^watch:\n  - diagrams\n", re.MULTILINE)
 NAV = re.compile(r"^nav:\n(?:  .*\n)*", re.MULTILINE)
-# `CAPTION = "..."` on one line, or `CAPTION = (` and its strings on the lines up to a line `)`.
-CAPTION_LINE = re.compile(r"^CAPTION = (?:\(\n(?:.*\n)*?\)|.*)$", re.MULTILINE)
 TEMPLATE_DIAGRAM = "infrastructure-stack"
 INCLUDES = "includes"  # docs/includes/: text that pages include, kept out of the site by mkdocs.yml
 
@@ -53,8 +49,9 @@ def make_static_baseline(built: Path, destination: Path) -> Path:
     images = destination / "docs" / "static-diagrams"
     images.mkdir()
     for page in built.joinpath("site").rglob("*.html"):
-        for drawn in DRAWN_FIGURE.finditer(page.read_text(encoding="utf-8")):
-            images.joinpath(f"{drawn['name']}.svg").write_text(drawn["svg"], encoding="utf-8")
+        for drawn in FIGURE.finditer(page.read_text(encoding="utf-8")):
+            if svg := SVG.search(drawn.group()):
+                images.joinpath(f"{drawn['name']}.svg").write_text(svg.group(), encoding="utf-8")
     for markdown in destination.joinpath("docs").rglob("*.md"):
         depth = len(markdown.relative_to(destination / "docs").parts) - 1
         prefix = "../" * depth + "static-diagrams/"

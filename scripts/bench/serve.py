@@ -1,4 +1,4 @@
-"""`mkdocs serve` rebuild latency, for `scripts/bench.py`.
+"""`mkdocs serve` rebuild latency, for the benchmark.
 
 Starts `mkdocs serve` on a free port of 127.0.0.1 in a copy of the project,
 then, alternately, saves a Markdown page and saves a diagram file, each time
@@ -7,13 +7,10 @@ the marker. The time includes what a contributor waits for: MkDocs noticing the
 change (it polls every 0.5 s), the rebuild, and the page being written. After
 each diagram save the build log says how many diagrams were drawn, which shows
 that only the changed one was.
-
-Not run on its own: `scripts/bench.py` imports it.
 """
 
 from __future__ import annotations
 
-import os
 import re
 import signal
 import subprocess
@@ -23,9 +20,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench_projects import CAPTION_LINE
-
-from browse import fetch, free_port
+from scripts.bench.timing import Spread
+from scripts.shared.browser import fetch, free_port
+from scripts.shared.project import CAPTION_LINE, mkdocs_environment
 
 PAGE = "docs/index.md"
 DIAGRAM = "diagrams/infrastructure-stack.py"
@@ -39,6 +36,14 @@ class ServeLatency:
     markdown_seconds: list[float]
     diagram_seconds: list[float]
     drawn_per_diagram_save: list[int]
+
+    def ratio(self) -> Spread:
+        """A diagram save's latency over the Markdown save's of the same round."""
+        return Spread.of([d / m for d, m in zip(self.diagram_seconds, self.markdown_seconds, strict=True)])
+
+    def gap_ms(self) -> Spread:
+        """What a diagram save takes longer than the Markdown save of the same round, in milliseconds."""
+        return Spread.of([(d - m) * 1000 for d, m in zip(self.diagram_seconds, self.markdown_seconds, strict=True)])
 
 
 def wait_for(condition: str, url: str, log: Path, started: float) -> float:
@@ -82,7 +87,7 @@ def measure(project: Path, runs: int) -> ServeLatency:
             cwd=project,
             stdout=log_file,
             stderr=subprocess.STDOUT,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            env=mkdocs_environment(),
         )
         try:
             wait_for("</html>", url, log, time.perf_counter())

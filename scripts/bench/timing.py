@@ -1,4 +1,4 @@
-"""Time whole commands against each other in interleaved rounds, for `scripts/bench.py`.
+"""Time whole commands against each other in interleaved rounds, for the benchmark.
 
 Each round runs every command once, in an order that rotates from round to
 round, so a machine that speeds up or slows down during the benchmark (other
@@ -7,8 +7,6 @@ pair by pair within a round. Wall time is measured around the process; CPU
 time (user + system) and peak memory come from the kernel's accounting of the
 finished process (`wait4`): CPU time summed over the command and the children
 it waited for, peak memory (`ru_maxrss`) the largest single process among them.
-
-Not run on its own: `scripts/bench.py` imports it.
 """
 
 from __future__ import annotations
@@ -22,6 +20,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from scripts.shared.project import mkdocs_environment
+
 
 @dataclass(frozen=True)
 class Command:
@@ -30,7 +30,7 @@ class Command:
     argv: Sequence[str]
     cwd: Path
     prepare: Callable[[], None] | None = None
-    env: dict[str, str] = field(default_factory=lambda: {**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    env: dict[str, str] = field(default_factory=mkdocs_environment)
 
 
 @dataclass(frozen=True)

@@ -1,26 +1,25 @@
-"""Page weight of a built site on a reader's first visit, for `scripts/bench.py`.
+"""Page weight of a built site on a reader's first visit, for the benchmark.
 
 Each page is opened in headless Chromium with an empty cache, from a local
 static server, and every response the browser receives until the network is
-idle is counted: the number of requests, their bytes as served (uncompressed)
-and as gzip would send them (level 6, what web servers commonly use). Each
-diagram's bytes are those of its `<figure>` in the page's HTML.
-
-Not run on its own: `scripts/bench.py` imports it.
+idle is counted: the number of requests, and their bytes twice, as files
+(uncompressed) and as a host sends them (gzip, level 6, what web servers
+commonly use). Page weight is counted as sent, as Lighthouse's
+`total-byte-weight` audit and the HTTP Archive count it. Each diagram's bytes
+are those of its `<figure>` in the page's HTML.
 """
 
 from __future__ import annotations
 
 import gzip
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from playwright.sync_api import Browser, Response, sync_playwright
 
-from browse import launch, pages, serve
+from scripts.shared.browser import launch, pages, serve
+from scripts.shared.project import FIGURE
 
-FIGURE = re.compile(r'<figure class="diagram" id="diagram-(?P<name>[a-z0-9-]+?)-figure">.*?</figure>', re.DOTALL)
 GZIP_LEVEL = 6
 
 
@@ -30,8 +29,8 @@ class PageWeight:
     html_bytes: int
     diagram_bytes: dict[str, int]
     requests: int
-    total_bytes: int
-    total_gzip_bytes: int
+    total_bytes: int  # as files
+    total_gzip_bytes: int  # as a host sends them
 
 
 def gzipped_size(body: bytes) -> int:

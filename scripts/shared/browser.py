@@ -1,8 +1,8 @@
 """Serve a built site on 127.0.0.1 and open it in headless Chromium.
 
-Shared by `scripts/screenshots.py`, `scripts/audit.py` and the browser tests. Chromium is the system's
-(`/usr/bin/chromium`, e.g. Debian's `chromium` package) when present, else the one
-`playwright install chromium` downloads.
+Shared by the programs that open pages (screenshots, the link-preview picture, the benchmark's
+page weight, the audit) and the browser tests. Chromium is the system's (`/usr/bin/chromium`,
+e.g. Debian's `chromium` package) when present, else the one `playwright install chromium` downloads.
 """
 
 from __future__ import annotations

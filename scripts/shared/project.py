@@ -1,20 +1,34 @@
-"""The files a build of the site reads, and how to copy them into a scratch folder.
+"""The files a build of the site reads, how to copy them into a scratch folder, and what a build writes.
 
 Tests and the benchmark build such copies, each with a diagram cache of its own,
-so that they never touch the working tree. Not run on its own.
+so that they never touch the working tree. They run MkDocs with `mkdocs_environment()`,
+and find the figures of a built page with `FIGURE`.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
 
 from drawn_figures.extension import PLACEHOLDER, outside_fences
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ("mkdocs.yml", "docs", "diagrams")
 EXCLUDED = re.compile(r"^exclude_docs: \|\n((?:  .*\n)+)", re.MULTILINE)
+# A figure in a built page, as `drawn_figures.extension.figure_html` writes it: its name and its markup.
+FIGURE = re.compile(r'<figure class="diagram" id="diagram-(?P<name>[a-z0-9-]+?)-figure">.*?</figure>', re.DOTALL)
+# In a diagram file, `CAPTION = "..."` on one line, or `CAPTION = (` and its strings up to a line `)`.
+CAPTION_LINE = re.compile(r"^CAPTION = (?:\(\n(?:.*\n)*?\)|.*)$", re.MULTILINE)
+
+
+def mkdocs_environment(**extra: str) -> dict[str, str]:
+    """The environment to run MkDocs in: this process's, without MkDocs 1.6's notice about 2.0, and `extra`.
+
+    Read when called, not imported, so that it carries what was set meanwhile (the benchmark's PYTHONPATH).
+    """
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", **extra}
 
 
 def copy_project(destination: Path) -> Path:
