@@ -74,9 +74,11 @@ class DiskCache:
                 temporary = Path(file.name)
                 json.dump({"key": key, **figure}, file)
             temporary.replace(self.entry(key))
+            temporary = None
         except OSError as error:
             self.writable = False
             log.info("cannot write the cache in %s (%s); building without it", self.folder, error.strerror)
+        finally:  # whatever stopped the write, the entry is as it was, and no half-written file is left
             if temporary is not None:
                 temporary.unlink(missing_ok=True)
 

@@ -1,0 +1,82 @@
+"""The MkDocs plugin's hooks (drawn_figures/mkdocs_plugin.py), on the real configuration of a small site.
+
+The site is tests/data/second-site/ (its own files only); the events are run as MkDocs runs them,
+through the configuration's plugin collection.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+
+from drawn_figures.mkdocs_plugin import FiguresPlugin, front_matter_lines
+from drawn_figures.stylesheet import STYLESHEET_URL, stylesheet
+
+SECOND_SITE = Path(__file__).parent / "data" / "second-site"
+
+
+def configured(tmp_path: Path, command: str = "build", **options: Any) -> MkDocsConfig:
+    """The second site's configuration, after the `startup` and `config` events."""
+    site = tmp_path / "site-source"
+    shutil.copytree(SECOND_SITE, site)
+    config = load_config(str(site / "mkdocs.yml"))
+    config.mdx_configs.setdefault("figures", {}).update(options)
+    assert isinstance(config.plugins["figures"], FiguresPlugin)
+    config.plugins.on_startup(command=command, dirty=False)  # type: ignore[arg-type]
+    return config.plugins.on_config(config)
+
+
+def added_stylesheet(config: MkDocsConfig) -> str:
+    files = config.plugins.on_files(Files([]), config=config)
+    added = files.get_file_from_path(STYLESHEET_URL)
+    assert added is not None, "the plugin added no stylesheet to the site"
+    return added.content_string
+
+
+def test_the_extensions_folders_are_made_relative_to_mkdocs_yml(tmp_path: Path) -> None:
+    config = configured(tmp_path)
+    options = config.mdx_configs["figures"]
+    assert options["diagrams_dir"] == str(tmp_path / "site-source" / "diagrams")
+    assert options["cache_dir"] == str(tmp_path / "site-source" / ".cache" / "figures")
+    assert "show_errors" not in options  # a build stops at a mistake
+
+
+def test_while_serving_mistakes_are_shown_in_the_page(tmp_path: Path) -> None:
+    config = configured(tmp_path, command="serve")
+    assert config.mdx_configs["figures"]["show_errors"] is True
+
+
+def test_the_stylesheet_is_linked_first_and_added_to_the_site(tmp_path: Path) -> None:
+    config = configured(tmp_path)
+    assert config.extra_css[0] == STYLESHEET_URL
+    assert added_stylesheet(config) == stylesheet()
+
+
+def test_the_stylesheet_has_the_fonts_of_the_options(tmp_path: Path) -> None:
+    config = configured(tmp_path, font="Liberation Sans", fallback_fonts=["sans-serif"])
+    assert '--drawn-figures-font: "Liberation Sans", sans-serif;' in added_stylesheet(config)
+
+
+def test_a_stylesheet_the_site_lists_already_is_not_linked_twice(tmp_path: Path) -> None:
+    config = configured(tmp_path)
+    config.plugins.on_config(config)  # a second run of the event, as a rebuild might
+    assert config.extra_css.count(STYLESHEET_URL) == 1
+
+
+@pytest.mark.parametrize(
+    ("source", "kept", "lines"),
+    [
+        ("# Title\n", "# Title\n", 0),
+        ("---\ntitle: T\n---\n# Title\n", "# Title\n", 3),
+        ("---\ntitle: T\n---\n", "", 0),  # nothing kept: nothing to count from
+        ("# Title\n", "# Another\n", 0),  # not the end of the file: not front matter
+    ],
+)
+def test_front_matter_is_counted_in_lines(source: str, kept: str, lines: int) -> None:
+    assert front_matter_lines(source, kept) == lines
