@@ -11,7 +11,12 @@
 set -euo pipefail
 
 want_browser=false
-[ "${1:-}" = "--browser" ] && want_browser=true
+case "${1:-}" in
+  "") ;;
+  --browser) want_browser=true ;;
+  -h | --help) sed -n '2,10s/^# \{0,1\}//p' "$0"; exit 0 ;;  # the comment above
+  *) echo "usage: scripts/install-system-tools.sh [--browser] (--help says more)" >&2; exit 2 ;;
+esac
 
 packages=()
 command -v dot >/dev/null || packages+=(graphviz)

@@ -31,6 +31,7 @@ LINT_COMMANDS = {
     "scripts.check_workflows": [str(BIN / "python"), "-m", "scripts.check_workflows"],
     "zizmor": [str(BIN / "zizmor"), "--offline", "--quiet"],
 }
+MISSPELT_PAGE = "# A page\n\nServerless is\nusualy cheaper.\n"
 CONFIG_FILES = ("pyproject.toml", ".pymarkdown.yml", ".codespellrc", ".codespell-words.txt")
 
 
@@ -55,19 +56,39 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
-def test_ruff_names_the_file_and_line_of_a_lint_error(folder: Path) -> None:
-    write(folder / "scripts" / "tool.py", '"""A tool."""\n\nfrom __future__ import annotations\n\nimport os\n')
-    result = run("ruff check", ".", cwd=folder)
-    assert result.returncode != 0
-    assert re.search(r"scripts/tool\.py:5:8\b", result.stdout), result.stdout
-    assert "F401" in result.stdout  # `os` imported but unused
+# One mistake for each check: the check, the file it is seeded in and its text, the folder the check is given,
+# and what its report must say (the file and line first).
+SEEDED_MISTAKES = {
+    "ruff check": (
+        "scripts/tool.py",
+        '"""A tool."""\n\nfrom __future__ import annotations\n\nimport os\n',
+        ".",
+        [r"scripts/tool\.py:5:8\b", r"F401"],  # `os` imported but unused
+    ),
+    "ruff format": (
+        "tool.py",
+        '"""A tool."""\n\nfrom __future__ import annotations\n\nx = { "a":1 }\n',
+        ".",
+        [r"tool\.py:5:\d+"],
+    ),
+    "pymarkdown": (
+        "docs/page.md",
+        "# A page\n\nSome text.\n\n### Too deep\n\nMore text.\n",
+        "docs",
+        [r"docs/page\.md:5:1: MD001"],  # a skipped heading level
+    ),
+    "codespell": ("docs/page.md", MISSPELT_PAGE, "docs", [r"docs/page\.md:4: usualy ==> usually"]),
+}
 
 
-def test_ruff_names_the_file_and_line_of_a_layout_error(folder: Path) -> None:
-    write(folder / "tool.py", '"""A tool."""\n\nfrom __future__ import annotations\n\nx = { "a":1 }\n')
-    result = run("ruff format", ".", cwd=folder)
+@pytest.mark.parametrize("check", SEEDED_MISTAKES)
+def test_each_check_names_the_file_and_line_of_a_seeded_mistake(folder: Path, check: str) -> None:
+    path, text, where, expected = SEEDED_MISTAKES[check]
+    write(folder / path, text)
+    result = run(check, where, cwd=folder)
     assert result.returncode != 0
-    assert re.search(r"tool\.py:5:\d+", result.stdout), result.stdout
+    for pattern in expected:
+        assert re.search(pattern, result.stdout), result.stdout
 
 
 def test_mypy_names_the_file_and_line_of_a_type_error_in_the_package_and_in_the_scripts(folder: Path) -> None:
@@ -77,13 +98,6 @@ def test_mypy_names_the_file_and_line_of_a_type_error_in_the_package_and_in_the_
     assert result.returncode != 0
     for package in ("drawn_figures", "scripts"):
         assert re.search(rf"{package}/__init__\.py:3: error: Incompatible types", result.stdout), result.stdout
-
-
-def test_pymarkdown_names_the_file_and_line_of_a_skipped_heading_level(folder: Path) -> None:
-    write(folder / "docs" / "page.md", "# A page\n\nSome text.\n\n### Too deep\n\nMore text.\n")
-    result = run("pymarkdown", "docs", cwd=folder)
-    assert result.returncode != 0
-    assert re.search(r"docs/page\.md:5:1: MD001", result.stdout), result.stdout
 
 
 def test_pymarkdown_accepts_this_sites_pages(folder: Path) -> None:
@@ -97,15 +111,8 @@ def test_pymarkdown_accepts_this_sites_pages(folder: Path) -> None:
     assert result.returncode == 0, result.stdout
 
 
-def test_codespell_names_the_file_and_line_of_a_misspelt_word(folder: Path) -> None:
-    write(folder / "docs" / "page.md", "# A page\n\nServerless is\nusualy cheaper.\n")
-    result = run("codespell", "docs", cwd=folder)
-    assert result.returncode != 0
-    assert re.search(r"docs/page\.md:4: usualy ==> usually", result.stdout), result.stdout
-
-
 def test_a_word_in_the_project_word_list_is_accepted(folder: Path) -> None:
-    write(folder / "docs" / "page.md", "# A page\n\nServerless is\nusualy cheaper.\n")
+    write(folder / "docs" / "page.md", MISSPELT_PAGE)
     (folder / ".codespell-words.txt").write_text("usualy\n", encoding="utf-8")
     assert run("codespell", "docs", cwd=folder).returncode == 0
 
