@@ -58,6 +58,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from drawn_figures import ID_PREFIX, DiagramError, log
+from drawn_figures.fences import outside_fences
 from drawn_figures.legibility import measure
 from drawn_figures.library import NAME, DiagramLibrary, Figure
 from drawn_figures.options import FOLDER, FONT, FONTS, LINE_NUMBER, SECONDS, SWITCH, CheckedExtension, Rule
@@ -67,7 +68,6 @@ MENTION = re.compile(r"\{\s*diagram\b", re.IGNORECASE)
 PLACEHOLDER = re.compile(r"\{diagram:[ \t]*(?P<name>[^{}]*?)[ \t]*\}")
 # What a page may contain that mentions a placeholder without being one.
 LEFT_ALONE = re.compile(r"(?<!\\)(`+).+?(?<!`)\1(?!`)|<!--.*?-->", re.DOTALL)
-FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})")
 
 # The picture's labels are words out of order: site search (Material's) indexes the caption and the
 # description instead.
@@ -138,19 +138,6 @@ def figure_html(name: str, figure: Figure, placement: int) -> str:
 def outside_code(text: str) -> str:
     """`text` with inline code and HTML comments blanked out, line breaks kept."""
     return LEFT_ALONE.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
-
-
-def outside_fences(lines: list[str]) -> Iterator[int]:
-    """The indexes of the lines that are neither in a fenced code block nor one of its fences."""
-    fence = ""
-    for index, line in enumerate(lines):
-        marker = FENCE.match(line)
-        if fence and marker and marker[1][0] == fence[0] and len(marker[1]) >= len(fence):
-            fence = ""
-        elif not fence and marker:
-            fence = marker[1]
-        elif not fence:
-            yield index
 
 
 class SourceLines(Preprocessor):

@@ -52,12 +52,12 @@ import markdown
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
+from drawn_figures.fences import outside_fences
 from drawn_figures.options import SWITCH, CheckedExtension, Rule
 
 MARKER = "{glossary}"
 # The same pattern Python-Markdown's abbr extension reads a definition with, one line at a time.
 DEFINITION = re.compile(r"^[*]\[(?P<term>[^\\]*?)\][ ]?:[ ]*(?P<definition>.*)$")
-FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 TRAILING_PUNCTUATION = re.compile(r"[.,;:!?]+")
 NO_TOOLTIP_INSIDE = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "label", "summary", "button"}
 ID_PREFIX = Rule(
@@ -105,21 +105,14 @@ class GlossaryPreprocessor(Preprocessor):
         self.prefix = prefix
 
     def run(self, lines: list[str]) -> list[str]:
-        if not any(line.strip() == MARKER for line in lines):
+        markers = {index for index in outside_fences(lines) if lines[index].strip() == MARKER}
+        if not markers:
             return lines
         terms = definitions(lines)
         result: list[str] = []
-        fence: str | None = None
-        for line in lines:
-            if opening := FENCE.match(line):
-                marker = opening[1]
-                if fence is None:
-                    fence = marker
-                elif marker[0] == fence[0] and len(marker) >= len(fence):
-                    fence = None
-            if fence is None and line.strip() == MARKER:
-                placeholder = self.md.htmlStash.store(glossary_html(terms, self.prefix))
-                result.extend(["", placeholder, ""])
+        for index, line in enumerate(lines):
+            if index in markers:
+                result.extend(["", self.md.htmlStash.store(glossary_html(terms, self.prefix)), ""])
             else:
                 result.append(line)
         return result

@@ -16,7 +16,8 @@ import re
 import shutil
 from pathlib import Path
 
-from drawn_figures.extension import PLACEHOLDER, outside_fences
+from drawn_figures.extension import PLACEHOLDER
+from drawn_figures.fences import outside_fences
 from scripts.shared.project import CAPTION_LINE, FIGURE, ROOT, copy_project
 
 CACHE = Path(".cache/figures")  # the extension's default `cache_dir`, which mkdocs.yml keeps

@@ -12,7 +12,8 @@ import re
 import shutil
 from pathlib import Path
 
-from drawn_figures.extension import PLACEHOLDER, outside_fences
+from drawn_figures.extension import PLACEHOLDER
+from drawn_figures.fences import outside_fences
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ("mkdocs.yml", "docs", "diagrams")
