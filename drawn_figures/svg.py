@@ -13,8 +13,9 @@ module rewrites that SVG so that it:
 - drops the background, the per-shape tooltips and the font names, so that the
   page's stylesheet decides colours and fonts (light and dark alike);
 - keeps only plain drawing elements: no script, no link, no event handler, no
-  `foreignObject`, nothing that points outside the figure. Anything else is an
-  `UnsafeSvgError`.
+  `foreignObject`, nothing that points outside the figure (an `href` or a
+  `url()` may only name an id of the figure, and an `<image>` only an icon file,
+  which is embedded). Anything else is an `UnsafeSvgError`.
 """
 
 from __future__ import annotations
@@ -64,6 +65,8 @@ ALLOWED_ELEMENTS = frozenset(
 ICON_ELEMENTS = frozenset(["svg", "g", "title", "path", "polygon", "polyline", "ellipse", "circle", "rect", "line"])
 DROPPED_ATTRIBUTES = frozenset({"font-family"})
 LOCAL_REFERENCE = re.compile(r"url\(#([^)]+)\)")
+OTHER_REFERENCE = re.compile(r"url\(\s*(?!#)", re.IGNORECASE)
+HREFS = frozenset({XLINK_HREF, "href"})
 
 ET.register_namespace("", SVG)
 ET.register_namespace("xlink", XLINK)
@@ -113,7 +116,14 @@ def check_and_prefix(element: ET.Element) -> None:
             del element.attrib[name]
         elif name == "id":
             element.set(name, ID_PREFIX + value)
-        elif name != XLINK_HREF:
+        elif name == XLINK_HREF and tag == "image":
+            continue  # an icon's file: `embed_icons` puts it in the figure, or refuses it
+        elif name in HREFS and value.startswith("#"):
+            element.set(name, f"#{ID_PREFIX}{value[1:]}")
+        elif name in HREFS or OTHER_REFERENCE.search(value):
+            shown = "xlink:href" if name == XLINK_HREF else name
+            raise UnsafeSvgError(f"the SVG has {shown}={value!r}, which leads out of the figure; remove it")
+        else:
             element.set(name, LOCAL_REFERENCE.sub(rf"url(#{ID_PREFIX}\1)", value))
 
 

@@ -137,7 +137,6 @@ LEADING_AWAY = {
 }
 
 
-@pytest.mark.xfail(reason="drawn_figures/svg.py checks only url(#...) and <a>: a gap to close there", strict=True)
 @pytest.mark.parametrize("body", LEADING_AWAY.values(), ids=LEADING_AWAY.keys())
 def test_a_reference_out_of_the_figure_is_refused(body: str) -> None:
     with pytest.raises(UnsafeSvgError):
