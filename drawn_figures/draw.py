@@ -15,8 +15,8 @@ A diagram file is an ordinary `diagrams` script that also sets two strings,
 `CAPTION` and `ALT`, and may set `DESCRIPTION` (Markdown, shown to every reader
 under the figure). A mistake is printed on stderr as `file:line: message` (or
 `file: message` when no line is to blame, and a plain message when Graphviz is
-missing). The exit status says which kind of ending it was: `ChildExit` in
-`drawn_figures`, 1 for a mistake in the file, 2 for Graphviz missing or failing.
+missing). The exit status is one of `drawn_figures.ChildExit`, which says what
+each one means; `drawn_figures.library` reads it.
 
 Each file runs in a fresh process so that an edited file, or an edited helper
 it imports, is always re-read (`mkdocs serve` never reloads modules), so that a

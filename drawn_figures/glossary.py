@@ -178,8 +178,8 @@ class GlossaryExtension(CheckedExtension):
           and long before `abbr`'s block processor (16) consumes the definition lines (`abbr` keeps
           them, so tooltips still work);
         - `glossary_tooltips`, a tree processor at 6.5: after `abbr`'s tree processor (7) has made the
-          `<abbr>` elements, before `toc` (5) reads the headings, and between `smarty` (6) and
-          `pymdownx.smartsymbols` (6.1) on one side and `abbr` on the other, tying with none.
+          `<abbr>` elements, and before `toc` (5) reads the headings; before `smarty` (6) and
+          `pymdownx.smartsymbols` (6.1) too, so that it ties with neither.
 
         It keeps nothing between pages, so it has no `reset()` to register.
         """
