@@ -1,8 +1,10 @@
 """Drawing through the server (drawn_figures/server.py) isolates each diagram as a process of its own did.
 
-Real builds of a copy of the project, real Graphviz, no mocks, and no time
-asserted: a bound on waiting is only there so that a broken test fails instead
-of hanging.
+Real builds of the small site (tests/data/small-site: what is tested here is the
+drawing, not this site's pages), real Graphviz, no mocks, and no time asserted:
+a bound on waiting is only there so that a broken test fails instead of hanging.
+That the server and a process per diagram draw byte-identical figures is
+tests/test_reproducible.py's.
 
     .venv/bin/pytest tests/test_isolation.py
 
@@ -13,7 +15,6 @@ starts inherits (the drawing server, and each child it forks).
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import signal
@@ -28,7 +29,7 @@ from drawn_figures import server
 from drawn_figures.library import DRAW_VARIABLE, DiagramLibrary
 from scripts.shared.browser import fetch
 
-from conftest import BIN, WAIT_SECONDS, Project, copy_project, serving, wait_until
+from conftest import BIN, WAIT_SECONDS, Project, serving, wait_until
 
 BUILD_FAILED = 1
 FAILED = r"diagrams/boom\.py: drawing failed: the process drawing it"
@@ -59,18 +60,22 @@ def place(project: Project, *names: str) -> None:
 def set_timeout(project: Project, seconds: int) -> None:
     config = project.root / "mkdocs.yml"
     text = config.read_text()
-    assert "cache_dir: .cache/figures" in text
-    config.write_text(text.replace("cache_dir: .cache/figures", f"cache_dir: .cache/figures\n      timeout: {seconds}"))
+    assert "timeout: 60" in text
+    config.write_text(text.replace("timeout: 60", f"timeout: {seconds}"))
 
 
-def cached_figures(project: Project) -> dict[str, str]:
-    """Caption -> SVG of every figure in the project's cache."""
-    entries = (json.loads(path.read_text()) for path in (project.root / ".cache" / "figures").glob("*.json"))
-    return {entry["caption"]: entry["svg"] for entry in entries}
+def cache_entries(project: Project) -> int:
+    return len(list((project.root / ".cache" / "figures").glob("*.json")))
 
 
 def other_diagrams(project: Project) -> int:
     return sum(1 for path in (project.root / "diagrams").glob("*.py") if not path.name.startswith(("_", "boom")))
+
+
+@pytest.fixture
+def project(small_site: Project) -> Project:
+    """The small site, fresh for each test."""
+    return small_site
 
 
 @pytest.fixture
@@ -123,7 +128,7 @@ def test_the_timeout_stops_an_endless_diagram_and_the_others_still_draw(project:
     assert result.returncode == BUILD_FAILED
     assert "diagrams/boom.py: still drawing after 5 s, so it was stopped" in result.stderr
     assert f"{other_diagrams(project)} diagram(s) drawn, 0 from the cache, 1 failed" in result.stderr
-    assert len(cached_figures(project)) == other_diagrams(project)
+    assert cache_entries(project) == other_diagrams(project)
     assert none_left(marker) == []
 
 
@@ -147,12 +152,12 @@ def test_a_crash_fails_only_that_diagram_with_its_message(
     before, message, drawing = case
     monkeypatch.setenv(DRAW_VARIABLE, drawing)
     (project.root / "diagrams" / "boom.py").write_text(BOOM.format(before=before))
-    place(project, "boom", "value-stack")
+    place(project, "boom", "first")
     result = project.build(check=False)
     assert result.returncode == BUILD_FAILED
     assert re.search(message, result.stderr), result.stderr
     assert f"{other_diagrams(project)} diagram(s) drawn, 0 from the cache, 1 failed" in result.stderr
-    assert len(cached_figures(project)) == other_diagrams(project)
+    assert cache_entries(project) == other_diagrams(project)
     assert "process of its own" not in result.stderr  # the server outlived the crash: no fallback
     assert none_left(marker) == []
 
@@ -173,43 +178,34 @@ def test_a_crash_under_mkdocs_serve_is_shown_and_the_next_save_draws(project: Pr
 
 def test_a_saved_helper_is_read_again_by_the_same_long_lived_library(project: Project, tmp_path: Path) -> None:
     library = DiagramLibrary(project.root / "diagrams", tmp_path / "cache", timeout=60)
-    assert "Middleware" in library.figure("infrastructure-stack").svg
+    assert ">Old first<" in library.figure("first").svg
     first_server = server.shared_server()
-    helper = project.root / "diagrams" / "_stack.py"
-    helper.write_text(helper.read_text().replace('"Middleware"', '"Message brokers"'))
-    redrawn = library.figure("infrastructure-stack").svg
-    assert "Message brokers" in redrawn
-    assert "Middleware" not in redrawn
+    helper = project.root / "diagrams" / "_labels.py"
+    helper.write_text(helper.read_text().replace('"Old"', '"New"'))
+    redrawn = library.figure("first").svg
+    assert ">New first<" in redrawn
+    assert ">Old first<" not in redrawn
     assert server.shared_server() is first_server  # one server drew both: the helper was imported after the fork
     assert first_server.process.poll() is None
-
-
-# --- the same figures, whichever way they are drawn ----------------------------------------
-
-
-def test_clean_builds_draw_byte_identical_figures_with_the_server_and_without(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, marker: str
-) -> None:
-    """Two clean builds through the server, and one with a process per diagram (the path where fork is missing)."""
-    figures = []
-    for name, drawing in (("first", "server"), ("second", "server"), ("subprocess", "subprocess")):
-        monkeypatch.setenv(DRAW_VARIABLE, drawing)
-        project = copy_project(tmp_path / name)
-        project.build()
-        figures.append((cached_figures(project), project.page()))
-        if drawing == "subprocess":
-            assert processes_with(marker) == []  # nothing was left to stop: no server was started
-    assert figures[0][0]
-    assert figures[0] == figures[1] == figures[2]
 
 
 # --- nothing is left running ----------------------------------------------------------------
 
 
-def test_nothing_is_left_running_after_a_build(project: Project, marker: str, tmp_path: Path) -> None:
-    drawing = tmp_path / "drawing"
+@pytest.mark.parametrize(
+    "way",
+    [("server", "drawn_figures.server"), ("subprocess", "-m drawn_figures.draw")],
+    ids=["through the server", "a process per diagram"],
+)
+def test_nothing_is_left_running_after_a_build(
+    project: Project, marker: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, way: tuple[str, str]
+) -> None:
+    drawing_way, drawn_by = way
+    monkeypatch.setenv(DRAW_VARIABLE, drawing_way)
+    drawing, done = tmp_path / "drawing", tmp_path / "done"
+    wait_for_done = f"import os, time\nwhile not os.path.exists({str(done)!r}):\n    time.sleep(0.01)"
     (project.root / "diagrams" / "slow.py").write_text(
-        BOOM.format(before=f"open({str(drawing)!r}, 'w').close()\nimport time\ntime.sleep(2)")
+        BOOM.format(before=f"open({str(drawing)!r}, 'w').close()\n{wait_for_done}")
     )
     build = subprocess.Popen(
         [str(BIN / "mkdocs"), "build"],
@@ -219,7 +215,11 @@ def test_nothing_is_left_running_after_a_build(project: Project, marker: str, tm
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     wait_for(drawing, "the build drawing slow.py")
-    assert any("drawn_figures.server" in process for process in processes_with(marker))  # drawing through the server
+    running = processes_with(marker)
+    assert any(drawn_by in process for process in running), running
+    if drawing_way == "subprocess":
+        assert not any("drawn_figures.server" in process for process in running), running  # none was started
+    done.touch()  # slow.py may end now
     assert build.wait(timeout=WAIT_SECONDS) == 0
     assert processes_with(marker) == []  # the build waits for its server to end
 
