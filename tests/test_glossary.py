@@ -116,9 +116,14 @@ def test_every_term_is_a_tooltip_somewhere_with_its_definition(built: Project) -
 
 
 def test_every_tooltip_can_be_reached_by_keyboard(built: Project) -> None:
-    for page in built.site.rglob("*.html"):
-        for abbr in re.findall(r"<abbr [^>]*>", page.read_text("utf-8")):
-            assert 'tabindex="0"' in abbr, f"{page}: {abbr}"
+    tooltips = [
+        (page, abbr)
+        for page in built.site.rglob("*.html")
+        for abbr in re.findall(r"<abbr [^>]*>", page.read_text("utf-8"))
+    ]
+    assert tooltips, "no tooltip on any page"
+    for page, abbr in tooltips:
+        assert 'tabindex="0"' in abbr, f"{page}: {abbr}"
 
 
 def test_the_glossary_page_lists_every_term_with_the_same_definition(built: Project) -> None:
