@@ -13,6 +13,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tomllib
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,12 +37,33 @@ class Installed:
     work: Path  # the folder all of it is in
 
 
+def environment() -> dict[str, str]:
+    """MkDocs' environment, without a PYTHONPATH that could lead Python to this repository's files."""
+    return {name: value for name, value in mkdocs_environment().items() if name != "PYTHONPATH"}
+
+
+def started(*command: str | Path, cwd: Path) -> subprocess.Popen[str]:
+    """`command`, started in `cwd`, away from this repository, whose files Python would otherwise find."""
+    parts = [str(part) for part in command]
+    return subprocess.Popen(
+        parts, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment()
+    )
+
+
+def finished(process: subprocess.Popen[str]) -> subprocess.CompletedProcess[str]:
+    stdout, stderr = process.communicate()
+    assert process.returncode == 0, f"{process.args} failed:\n{stdout}\n{stderr}"
+    return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
+
+
 def run(*command: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """Run `command` in `cwd`, away from this repository, whose files Python would otherwise find."""
-    environment = {name: value for name, value in mkdocs_environment().items() if name != "PYTHONPATH"}
-    result = subprocess.run([str(part) for part in command], cwd=cwd, capture_output=True, text=True, env=environment)
-    assert result.returncode == 0, f"{command} failed:\n{result.stdout}\n{result.stderr}"
-    return result
+    return finished(started(*command, cwd=cwd))
+
+
+def dependencies() -> list[str]:
+    """What the package needs, with the plugin's extra, as pyproject.toml says."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    return [*project["dependencies"], *project["optional-dependencies"]["mkdocs"]]
 
 
 @pytest.fixture(scope="module")
@@ -52,13 +74,17 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
     shutil.copy(ROOT / "pyproject.toml", source)
     shutil.copytree(ROOT / "drawn_figures", source / "drawn_figures", ignore=shutil.ignore_patterns("__pycache__"))
     pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "--quiet"]
-    run(*pip, "wheel", "--no-deps", source, "--wheel-dir", work / "wheels", cwd=work)
-    (wheel,) = (work / "wheels").glob("drawn_figures-*.whl")
-    # A venv without pip of its own: this environment's pip installs into it (`--python`), which is quicker.
+    building = started(*pip, "wheel", "--no-deps", source, "--wheel-dir", work / "wheels", cwd=work)
+    # Meanwhile, a venv without pip of its own (this environment's pip installs into it: quicker), and the
+    # dependencies at requirements.txt's pins; `pip check` then says whether they meet the wheel's own.
     run(sys.executable, "-m", "venv", "--without-pip", work / "venv", cwd=work)
     python = work / "venv" / "bin" / "python"
-    requirements = ROOT / "requirements.txt"
-    run(*pip, "--python", python, "install", "--no-compile", "--constraint", requirements, f"{wheel}[mkdocs]", cwd=work)
+    into = [*pip, "--python", python]
+    run(*into, "install", "--no-compile", "--constraint", ROOT / "requirements.txt", *dependencies(), cwd=work)
+    finished(building)
+    (wheel,) = (work / "wheels").glob("drawn_figures-*.whl")
+    run(*into, "install", "--no-compile", "--no-deps", wheel, cwd=work)
+    run(*into, "check", cwd=work)
     site = work / "second-site"
     shutil.copytree(SECOND_SITE, site)
     build = run(python.parent / "mkdocs", "build", "--strict", cwd=site)
