@@ -10,7 +10,7 @@ plugin only tells the extension what MkDocs alone knows:
   `mkdocs build -f other/mkdocs.yml` works from any folder;
 - how long each page's front matter is, which MkDocs strips before Markdown
   sees the page, so that a message's line number is the line in the file;
-- where the site's files go: it adds the figures' own stylesheet
+- which files the site has: it adds the figures' own stylesheet
   (`drawn_figures.stylesheet`, with the extension's fonts) to the site as
   `assets/drawn-figures.css`, and links it from every page before the site's own
   `extra_css` (as pawamoy's markdown-exec adds its assets), so that a site that
@@ -41,7 +41,7 @@ from drawn_figures.stylesheet import STYLESHEET_URL
 
 # The extension as mkdocs.yml may list it: by its entry point's name, or by its module.
 EXTENSION_NAMES = ("figures", "drawn_figures.extension")
-PATH_OPTIONS = {"diagrams_dir": "diagrams", "cache_dir": ".cache/figures"}  # with the extension's defaults
+PATH_OPTIONS = ("diagrams_dir", "cache_dir")
 SNIPPETS = "pymdownx.snippets"  # its base_path is relative to the current folder, not to mkdocs.yml
 
 
@@ -76,8 +76,9 @@ class FiguresPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]  # 
         if extension is None:
             return config
         options: dict[str, Any] = config.mdx_configs.setdefault(extension, {})
-        for option, default in PATH_OPTIONS.items():
-            options[option] = str(beside_config / options.get(option, default))
+        defaults = DiagramExtension().getConfigs()
+        for option in PATH_OPTIONS:
+            options[option] = str(beside_config / options.get(option, defaults[option]))
         if self.serving:
             options["show_errors"] = True
         if STYLESHEET_URL not in config.extra_css:
