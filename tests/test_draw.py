@@ -6,6 +6,7 @@ meant to; the `fresh_diagrams` fixture puts the package back after each test.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -108,6 +109,6 @@ def test_a_helper_beside_the_file_is_found_only_through_the_folder(
 ) -> None:
     (folder / "_label.py").write_text('TEXT = "from a helper"\n', encoding="utf-8")
     monkeypatch.syspath_prepend(str(folder))  # as main() does, for the helpers diagrams share
-    monkeypatch.delitem(__import__("sys").modules, "_label", raising=False)
+    monkeypatch.delitem(sys.modules, "_label", raising=False)
     figure = draw(diagram(folder, "    Node(TEXT)", HEADER + "from _label import TEXT\n\n"), "diagrams")
     assert ">from a helper</text>" in figure["svg"]

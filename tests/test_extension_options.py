@@ -81,19 +81,16 @@ def test_the_glossary_checks_its_options_too(option: str, value: Any) -> None:
         GlossaryExtension(**{option: value})
 
 
-def test_good_options_are_kept(tmp_path: Path) -> None:
-    extension = DiagramExtension(
-        timeout=5, show_errors=True, first_line=4, font="Liberation Sans", fallback_fonts=["Arial", "sans-serif"]
-    )
-    assert extension.getConfigs() | {"diagrams_dir": "", "cache_dir": ""} == {
-        "diagrams_dir": "",
-        "cache_dir": "",
+def test_good_options_are_kept() -> None:
+    given = {
         "timeout": 5,
         "show_errors": True,
         "first_line": 4,
         "font": "Liberation Sans",
         "fallback_fonts": ["Arial", "sans-serif"],
     }
+    extension = DiagramExtension(**given)
+    assert {option: extension.getConfig(option) for option in given} == given
     assert '--drawn-figures-font: "Liberation Sans", Arial, sans-serif;' in extension.stylesheet()
 
 

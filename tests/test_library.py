@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from drawn_figures import ChildExit, DiagramError
+from drawn_figures import ChildExit, DiagramError, library
 from drawn_figures.cache import SECONDS_PER_DAY, DiskCache
 from drawn_figures.library import DiagramLibrary, GraphvizTroubleError, failure, toolchain
 from drawn_figures.server import Finished
@@ -116,8 +116,6 @@ def test_another_graphviz_program_changes_every_key(
 
 def test_another_version_of_a_drawing_package_changes_every_key(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """An upgrade of `diagrams` cannot happen inside a test: its version, as importlib reports it, stands in."""
-    from drawn_figures import library  # noqa: PLC0415 - the module whose `version` is replaced
-
     real_version = library.version
 
     def upgrade() -> None:
