@@ -18,7 +18,7 @@ from typing import Any, ClassVar
 
 import markdown
 
-from drawn_figures.stylesheet import FONT_NAME
+from drawn_figures.stylesheet import is_font_name
 
 
 class OptionError(ValueError):
@@ -35,10 +35,6 @@ def is_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
-def is_font(value: Any) -> bool:
-    return isinstance(value, str) and FONT_NAME.fullmatch(value) is not None and value == value.strip()
-
-
 SWITCH = Rule(lambda value: isinstance(value, bool), "true or false")
 FOLDER = Rule(lambda value: isinstance(value, str) and bool(value.strip()), "a folder's path, e.g. `diagrams`")
 SECONDS = Rule(
@@ -46,9 +42,9 @@ SECONDS = Rule(
     "a number of seconds above 0, e.g. `timeout: 60`",
 )
 LINE_NUMBER = Rule(lambda value: isinstance(value, int) and not isinstance(value, bool) and value >= 1, "1 or more")
-FONT = Rule(is_font, "a font's name: letters, digits, spaces, dots, hyphens, e.g. `font: DejaVu Sans`")
+FONT = Rule(is_font_name, "a font's name: letters, digits, spaces, dots, hyphens, e.g. `font: DejaVu Sans`")
 FONTS = Rule(
-    lambda value: isinstance(value, list | tuple) and all(is_font(name) for name in value),
+    lambda value: isinstance(value, list | tuple) and all(is_font_name(name) for name in value),
     "a list of fonts' names, e.g. `fallback_fonts: [Verdana, sans-serif]`",
 )
 

@@ -16,7 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
 from drawn_figures.mkdocs_plugin import FiguresPlugin, front_matter_lines
-from drawn_figures.stylesheet import STYLESHEET_URL, stylesheet
+from drawn_figures.stylesheet import STYLESHEET_URL, main, stylesheet
 
 SECOND_SITE = Path(__file__).parent / "data" / "second-site"
 
@@ -80,3 +80,15 @@ def test_a_stylesheet_the_site_lists_already_is_not_linked_twice(tmp_path: Path)
 )
 def test_front_matter_is_counted_in_lines(source: str, kept: str, lines: int) -> None:
     assert front_matter_lines(source, kept) == lines
+
+
+def test_without_the_plugin_the_command_writes_the_same_stylesheet(tmp_path: Path) -> None:
+    """For a tool that runs the extension but no MkDocs plugin (Zensical): `python -m drawn_figures.stylesheet`."""
+    assert main([str(tmp_path), "--font", "Liberation Sans", "--fallback-fonts", "sans-serif"]) == 0
+    assert (tmp_path / STYLESHEET_URL).read_text(encoding="utf-8") == stylesheet("Liberation Sans", ["sans-serif"])
+
+
+def test_the_command_refuses_a_font_that_could_end_the_rule(tmp_path: Path) -> None:
+    with pytest.raises(SystemExit):
+        main([str(tmp_path), "--font", 'Sans"; } body { display: none'])
+    assert not (tmp_path / STYLESHEET_URL).exists()
