@@ -55,8 +55,7 @@ def lhci(command: str, *options: str, cwd: Path) -> int:
 
 
 def audit(site: Path, page_paths: list[str], form_factor: str, reports: Path) -> tuple[list[dict[str, Any]], bool]:
-    """Collect, keep and assert one form factor's runs; the runs as the upload's manifest lists them, and
-    whether every page met the bar."""
+    """Lighthouse CI's runs of one form factor, kept in `reports`: their manifest, and whether all met the bar."""
     reports.mkdir(parents=True, exist_ok=True)
     collected = lhci(
         "collect",
@@ -124,6 +123,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--page", action="append", help="only this page, e.g. trade-offs/ (default: every page)")
     arguments = parser.parse_args(argv)
+    if not LHCI.is_file():
+        sys.exit(f"error: {LHCI} is missing; run `make audit`, which installs it with `npm ci`")
+    if not (arguments.site / "index.html").is_file():
+        sys.exit(f"error: {arguments.site}/index.html is missing; build the site first (make build)")
     page_paths = arguments.page or pages(arguments.site)
     table = ["| Page | Form factor | " + " | ".join(CATEGORIES.values()) + " |", "| --- | --- |" + " ---: |" * 4]
     runs, all_met = [], True

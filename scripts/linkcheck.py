@@ -29,6 +29,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import requests
 
+from scripts.shared.project import page_path
+
 LINK_ATTRIBUTES = {"href", "src", "srcset"}
 NOT_FOLLOWED = ("data:", "mailto:", "tel:", "javascript:", "blob:")
 HINT_RELS = {"preconnect", "dns-prefetch"}  # name a host, not a resource
@@ -121,10 +123,10 @@ def published_url(root: Path) -> str:
 
 
 def source_of(page: Path, docs: Path) -> Path | None:
-    """The Markdown file MkDocs built `page` from, if there is one."""
+    """The Markdown file MkDocs built `page` (`a/index.html`, `404.html`) from, if there is one."""
     stem = page.parent if page.name == "index.html" else page.with_suffix("")
-    candidates = [docs / "index.md"] if stem == Path() else [docs / f"{stem}.md", docs / stem / "index.md"]
-    return next((path for path in candidates if path.is_file()), None)
+    wanted = stem.as_posix() + "/" if stem != Path() else ""
+    return next((markdown for markdown in sorted(docs.rglob("*.md")) if page_path(markdown, docs) == wanted), None)
 
 
 def where(link: Link, site: Path, docs: Path) -> str:

@@ -63,7 +63,7 @@ def weigh(site: Path) -> list[PageWeight]:
                 }
                 weights.append(
                     PageWeight(
-                        page=page_path or "/",
+                        page="/" + page_path,
                         html_bytes=len(html),
                         diagram_bytes=diagrams,
                         requests=requests,
