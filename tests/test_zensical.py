@@ -6,15 +6,17 @@ their own host alone), and its build log to what the figures report.
     .venv/bin/pytest tests/test_zensical.py
 
 Each generator builds its own fresh copy of the project (tests/conftest.py's `copy_project`):
-MkDocs with `mkdocs build --strict` (the `built` fixture), Zensical with scripts/build_zensical.py,
+MkDocs with `mkdocs build --strict` (the `built` fixture), Zensical with `python -m scripts.build_zensical`,
 as `make build-zensical` runs it. Both build the repository's docs/ and diagrams/ as they are.
+
+Which diagrams each page must show is an answer key kept here (`PLACED`), checked against the Markdown
+by a rule of this module's own, not worked out with the extension's code.
 """
 
 from __future__ import annotations
 
 import re
 import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,11 +24,10 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 
-from drawn_figures.extension import PLACEHOLDER
 from scripts.shared.browser import launch, pages, serve
-from scripts.shared.project import ROOT, placed_diagrams
+from scripts.shared.project import markdown_pages
 
-from conftest import Project, copy_project
+from conftest import Project, copy_project, run_script
 from site_checks import (
     check_no_path_of_the_build_machine,
     check_no_placeholder_outside_code,
@@ -37,8 +38,22 @@ from test_article import sentences, visible_text
 from test_faults import BANDS
 
 GENERATORS = ("mkdocs", "zensical")
-BUILD_ZENSICAL = ROOT / "scripts" / "build_zensical.py"
 ZENSICAL_SITE_DIR = "site-zensical"
+# The answer key: every page, by its path, with the diagrams it must show, in order. Written by hand, so
+# that the extension's own rules (which decide what a page places) do not mark the extension's answers.
+PLACED = {
+    "": ["infrastructure-stack", "value-stack"],
+    "who-manages-what/": [
+        "responsibility-all",
+        *(f"responsibility-{model}" for model in ("on-premises", "iaas", "paas", "faas", "saas")),
+    ],
+    "serverless-in-practice/": ["photo-thumbnail"],
+    "trade-offs/": [],
+    "glossary/": [],
+    "how-it-is-built/": ["site-pipeline"],  # and one in fenced code, shown as written
+}
+FENCED = re.compile(r"^([ \t]*)(`{3,}|~{3,}).*?^\1\2", re.MULTILINE | re.DOTALL)
+PLACEHOLDER_LINE = re.compile(r"^[ \t]*\{diagram: ([a-z0-9-]+)\}[ \t]*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -59,8 +74,8 @@ class Output:
         return figures_on(self.page(path))
 
 
-def build_with_zensical(project: Project) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(BUILD_ZENSICAL)], cwd=project.root, capture_output=True, text=True)
+def build_with_zensical(project: Project, *site_dir: str) -> subprocess.CompletedProcess[str]:
+    return run_script("build_zensical", *site_dir, cwd=project.root)
 
 
 @pytest.fixture(scope="module")
@@ -79,26 +94,35 @@ def output(request: pytest.FixtureRequest, outputs: dict[str, Output]) -> Output
     return outputs[request.param]
 
 
+def test_the_answer_key_has_every_page_and_agrees_with_the_markdown() -> None:
+    """By a rule of its own: a line that is a placeholder and nothing else, outside fenced code."""
+    sources = markdown_pages()
+    assert set(PLACED) == set(sources), "a page was added or removed: update PLACED"
+    for page, markdown in sources.items():
+        text = FENCED.sub("", markdown.read_text(encoding="utf-8"))
+        assert PLACEHOLDER_LINE.findall(text) == PLACED[page], f"{markdown.name}: update PLACED"
+
+
 def test_every_page_exists_in_both(outputs: dict[str, Output]) -> None:
     mkdocs, zensical = outputs["mkdocs"], outputs["zensical"]
-    from_sources = set({f"{path}index.html" for path in placed_diagrams(mkdocs.root)})
+    from_sources = {f"{path}index.html" for path in PLACED}
     assert "index.html" in from_sources
     assert from_sources <= mkdocs.html_pages(), "MkDocs wrote no page for some Markdown files"
     assert mkdocs.html_pages() == zensical.html_pages()
 
 
 def test_every_placed_diagram_is_on_its_page(output: Output) -> None:
-    placed = placed_diagrams(output.root)
-    assert any(placed.values()), "no page places a diagram: nothing to compare"
-    for page, names in placed.items():
+    assert any(PLACED.values()), "no page places a diagram: nothing to compare"
+    for page, names in PLACED.items():
         ids = re.findall(r'<figure class="diagram" id="diagram-([a-z0-9-]+?)-figure"', output.page(f"{page}index.html"))
         assert ids == names, page
 
 
 def test_every_diagram_is_self_contained(output: Output) -> None:
-    for page in output.html_pages():
-        for figure in output.figures(page):
-            check_self_contained(figure, page)
+    figures = [(page, figure) for page in output.html_pages() for figure in output.figures(page)]
+    assert len(figures) == sum(len(names) for names in PLACED.values())
+    for page, figure in figures:
+        check_self_contained(figure, page)
 
 
 def test_no_placeholder_is_left_outside_code(output: Output) -> None:
@@ -150,21 +174,24 @@ def test_zensical_draws_the_figures_and_reports_no_issue(outputs: dict[str, Outp
     assert "Warning" not in log
 
 
-def test_a_second_zensical_build_renders_every_page_again_from_the_figure_cache(project: Project) -> None:
-    build_with_zensical(project)
-    second = build_with_zensical(project)
+def test_a_second_zensical_build_renders_every_page_again_from_the_figure_cache(outputs: dict[str, Output]) -> None:
+    """Built again where the first Zensical build drew every figure, into a folder of its own."""
+    first = outputs["zensical"]
+    second = build_with_zensical(Project(first.root), "site-again")
     assert second.returncode == 0, second.stderr
+    assert (first.root / "site-again" / "index.html").read_text(encoding="utf-8") == first.page("index.html")
     assert re.search(r"figures: 0 diagram\(s\) drawn, [1-9]\d* from the cache", second.stderr), second.stderr
 
 
-def test_a_mistake_stops_the_zensical_build_with_the_line_mkdocs_gives(project: Project) -> None:
+def test_a_mistake_stops_the_zensical_build_with_the_line_mkdocs_gives(warm_project: Project) -> None:
     """The same message; Zensical runs no plugin, so its line numbers do not count the front matter."""
+    project = warm_project
     index = project.root / "docs" / "index.md"
     text = index.read_text(encoding="utf-8")
     lines = text.splitlines()
-    misspelled = next(number for number, line in enumerate(lines, 1) if PLACEHOLDER.fullmatch(line))
+    misspelled = next(number for number, line in enumerate(lines, 1) if PLACEHOLDER_LINE.fullmatch(line))
     front_matter = lines.index(next(line for line in lines if line.startswith("# ")))  # and the blank line after
-    index.write_text(PLACEHOLDER.sub("{diagram: no-such-diagram}", text, count=1), encoding="utf-8")
+    index.write_text(text.replace(lines[misspelled - 1], "{diagram: no-such-diagram}", 1), encoding="utf-8")
 
     zensical = build_with_zensical(project)
     mkdocs = project.build(check=False)
@@ -176,7 +203,8 @@ def test_a_mistake_stops_the_zensical_build_with_the_line_mkdocs_gives(project: 
     assert "Traceback" not in zensical.stderr
 
 
-def test_a_figure_too_small_to_read_fails_the_zensical_build_as_it_fails_mkdocs(project: Project) -> None:
+def test_a_figure_too_small_to_read_fails_the_zensical_build_as_it_fails_mkdocs(warm_project: Project) -> None:
+    project = warm_project
     (project.root / "diagrams" / "row.py").write_text(BANDS.format(direction="LR", count=6), encoding="utf-8")
     (project.root / "docs" / "how-it-is-built.md").write_text("# Row\n\n{diagram: row}\n", encoding="utf-8")
     zensical = build_with_zensical(project)
