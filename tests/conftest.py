@@ -80,7 +80,7 @@ def warm_project(tmp_path: Path, built: Project) -> Project:
 
 @pytest.fixture
 def small_site(tmp_path: Path) -> Project:
-    """A fresh copy of tests/data/small-site: one page, three diagrams (two import a helper); built in about a second."""
+    """A fresh copy of tests/data/small-site: one page, three diagrams (two import a helper); builds in a second."""
     return Project(shutil.copytree(SMALL_SITE, tmp_path / "small-site"))
 
 
