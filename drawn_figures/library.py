@@ -8,13 +8,15 @@ that diagrams share (a Python module, a custom icon).
 Each diagram's content key hashes its own file, the helpers it uses, and what
 draws it. A helper module (`_name.py`) counts for the diagrams that import it,
 with `import _name` or `from _name import ...`, directly or through another
-helper: an edit of it redraws those alone. Every other helper file (an icon, a
-module in a sub-folder) counts for every diagram, as does every helper when a
-file cannot be parsed. What draws it is this package's code, the versions of `diagrams`, the `graphviz` binding and
-Pillow, the installed `dot` program (its size and time), and the font the labels
-are laid out in (the extension's `font`). Installed fonts are not in the key:
-after installing fonts, `make clean` draws everything again. A key
-already in memory or in the disk cache is not drawn again; the others are drawn
+helper: an edit of it redraws those alone (a helper imported any other way,
+with `importlib` say, is not seen). Every other helper file (an icon, a module
+in a sub-folder) counts for every diagram, as does every helper when a file
+cannot be parsed. What draws it is this package's code, the versions of
+`diagrams`, the `graphviz` binding and Pillow, the installed `dot` program (its
+size and time), and the font the labels are laid out in (the extension's
+`font`). Installed fonts are not in the key: after installing fonts, `make
+clean` draws everything again. A key already in memory or in the disk cache is
+not drawn again; the others are drawn
 at the same time, one child process each (`drawn_figures.draw`), before the first
 page that needs any of them is converted: as soon as the library is made (MkDocs
 makes it while reading its configuration), in the background.
