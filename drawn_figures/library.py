@@ -16,10 +16,10 @@ cannot be parsed. What draws it is this package's code, the versions of
 size and time), and the font the labels are laid out in (the extension's
 `font`). Installed fonts are not in the key: after installing fonts, `make
 clean` draws everything again. A key already in memory or in the disk cache is
-not drawn again; the others are drawn
-at the same time, one child process each (`drawn_figures.draw`), before the first
-page that needs any of them is converted: as soon as the library is made (MkDocs
-makes it while reading its configuration), in the background.
+not drawn again; the others are drawn at the same time, one child process each
+(`drawn_figures.draw`), before the first page that needs any of them is
+converted: as soon as the library is made (MkDocs makes it while reading its
+configuration), in the background.
 
 Each child is forked by the drawing server (`drawn_figures.server`), which has the
 libraries imported already, where the system can fork (not Windows, not macOS);
