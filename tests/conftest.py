@@ -70,12 +70,17 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Project:
     return project
 
 
-@pytest.fixture
-def warm_project(tmp_path: Path, built: Project) -> Project:
+def warm_copy(destination: Path, built: Project) -> Project:
     """A fresh copy of the project whose cache holds every figure `built` drew: it draws only what a test changes."""
-    project = copy_project(tmp_path)
+    project = copy_project(destination)
     shutil.copytree(built.root / ".cache", project.root / ".cache")
     return project
+
+
+@pytest.fixture
+def warm_project(tmp_path: Path, built: Project) -> Project:
+    """`warm_copy` in the test's own folder."""
+    return warm_copy(tmp_path, built)
 
 
 @pytest.fixture

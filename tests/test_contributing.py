@@ -71,17 +71,17 @@ def test_the_examples_use_only_the_house_building_blocks() -> None:
             assert graphviz_markup not in code, f"{path}: {graphviz_markup}"
 
 
-def test_the_worked_examples_build_into_a_page_with_their_figures(project: Project) -> None:
-    page = build_the_worked_example(project)
+def test_the_worked_examples_build_into_a_page_with_their_figures(warm_project: Project) -> None:
+    page = build_the_worked_example(warm_project)
     for name in EXAMPLE_DIAGRAMS:
         assert f'id="diagram-{name}-figure"' in page
         assert "<title" in page.split(f'id="diagram-{name}-figure"')[1]
     assert "<figcaption>A request passes through an API gateway to a function" in page
     assert page.count("<summary>Describe this diagram<") == len(EXAMPLE_DIAGRAMS)
-    assert 'href="a-request/"' in project.page()  # in the navigation of the home page
-    navigation = re.findall(r'<a href="([^"]+)" class="md-nav__link', project.page())
+    assert 'href="a-request/"' in warm_project.page()  # in the navigation of the home page
+    navigation = re.findall(r'<a href="([^"]+)" class="md-nav__link', warm_project.page())
     assert navigation.index("a-request/") < navigation.index("glossary/"), "the glossary is no longer last"
-    linkcheck = run_script("linkcheck", "site", cwd=project.root)
+    linkcheck = run_script("linkcheck", "site", cwd=warm_project.root)
     assert linkcheck.returncode == 0, linkcheck.stderr
 
 
@@ -102,16 +102,16 @@ def test_the_worked_examples_pass_the_checks(tmp_path: Path) -> None:
         assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_a_scaffolded_diagram_builds_as_it_is(project: Project) -> None:
-    result = new_diagram(project, "my-new-diagram")
+def test_a_scaffolded_diagram_builds_as_it_is(warm_project: Project) -> None:
+    result = new_diagram(warm_project, "my-new-diagram")
     assert result.returncode == 0, result.stderr
     assert "{diagram: my-new-diagram}" in result.stdout  # it says how to place the diagram
-    (project.root / "docs" / "new.md").write_text("# New\n\n{diagram: my-new-diagram}\n", encoding="utf-8")
-    project.build()
-    page = project.page("new/index.html")
+    (warm_project.root / "docs" / "new.md").write_text("# New\n\n{diagram: my-new-diagram}\n", encoding="utf-8")
+    warm_project.build()
+    page = warm_project.page("new/index.html")
     assert 'id="diagram-my-new-diagram-figure"' in page
     assert "<figcaption>My new diagram: " in page
-    scaffold = project.root / "diagrams" / "my-new-diagram.py"
+    scaffold = warm_project.root / "diagrams" / "my-new-diagram.py"
     for command in (["ruff", "check"], ["ruff", "format", "--check"]):
         lint = subprocess.run(
             [str(BIN / command[0]), *command[1:], "--config", str(ROOT / "pyproject.toml"), str(scaffold)],

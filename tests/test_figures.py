@@ -112,11 +112,11 @@ def test_no_stack_diagram_uses_a_brands_icon_for_a_generic_layer(built: Project)
         assert icons and set(icons) == {"data:image/svg+xml"}, f"{name}: {set(icons)}"
 
 
-def test_renaming_a_layer_in_the_one_description_renames_it_everywhere(project: Project) -> None:
-    stack = project.root / "diagrams" / "_stack.py"
+def test_renaming_a_layer_in_the_one_description_renames_it_everywhere(warm_project: Project) -> None:
+    stack = warm_project.root / "diagrams" / "_stack.py"
     stack.write_text(stack.read_text(encoding="utf-8").replace('"Middleware"', '"Message brokers"'), encoding="utf-8")
-    project.build()
+    warm_project.build()
     for name, page in STACK_FIGURES.items():
-        picture, description = picture_and_description(figure(project.page(page), name))
+        picture, description = picture_and_description(figure(warm_project.page(page), name))
         assert "Message brokers" in picture and "message brokers" in description.lower(), name
         assert "Middleware" not in picture and "middleware" not in description.lower(), name

@@ -6,7 +6,7 @@ own, so label sizes and overflow are checked here, in the browser, not in the SV
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
@@ -14,7 +14,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from drawn_figures.legibility import DESKTOP_COLUMN_PX, MAX_DESKTOP_HEIGHT_PX, MIN_TEXT_PX, PHONE_WIDTH_PX, measure
 from scripts.shared.browser import launch, pages, serve
 
-from conftest import Project
+from conftest import Project, warm_copy
 from test_contributing import build_the_worked_example
 
 DESKTOP = {"width": 1280, "height": 800}
@@ -92,7 +92,7 @@ def site_url(built: Project) -> Iterator[str]:
 def figures_on_every_page(
     browser: Browser, url: str, site: Project, viewport: dict, scheme: str = "light"
 ) -> dict[str, dict]:
-    """Each figure of the site, by `page#id`, as measured in Chromium; at least one, or there is nothing to check."""
+    """Each figure of the site, by `page#id`, as measured in Chromium: every one the build placed, and at least one."""
     context = browser.new_context(viewport=viewport, color_scheme=scheme)
     page: Page = context.new_page()
     measured = {}
@@ -103,24 +103,40 @@ def figures_on_every_page(
             measured[f"{path}#{figure.get_attribute('id')}"] = figure.evaluate(MEASURE)
     context.close()
     assert measured, "no figure on any page"
+    placed = sum(
+        page.read_text(encoding="utf-8").count('<figure class="diagram"') for page in site.site.rglob("*.html")
+    )
+    assert len(measured) == placed, f"{placed} figures on the site's pages, {len(measured)} measured"
     return measured
 
 
+Measured = Callable[[dict[str, int], str], dict[str, dict]]
+
+
+@pytest.fixture(scope="module")
+def measured(browser: Browser, site_url: str, built: Project) -> Measured:
+    """`figures_on_every_page` for a viewport and a scheme, each measured once for the whole module."""
+    done: dict[tuple[int, str], dict[str, dict]] = {}
+
+    def measure_once(viewport: dict[str, int], scheme: str = "light") -> dict[str, dict]:
+        if (viewport["width"], scheme) not in done:
+            done[viewport["width"], scheme] = figures_on_every_page(browser, site_url, built, viewport, scheme)
+        return done[viewport["width"], scheme]
+
+    return measure_once
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_on_desktop_each_figure_fits_the_column_and_one_screen(
-    browser: Browser, site_url: str, built: Project, scheme: str
-) -> None:
-    for where, figure in figures_on_every_page(browser, site_url, built, DESKTOP, scheme).items():
+def test_on_desktop_each_figure_fits_the_column_and_one_screen(measured: Measured, scheme: str) -> None:
+    for where, figure in measured(DESKTOP, scheme).items():
         assert figure["width"] <= min(DESKTOP_COLUMN_PX, figure["column"]), f"{where}: {TOO_WIDE}"
         assert figure["height"] <= MAX_DESKTOP_HEIGHT_PX, f"{where}: {figure['height']:.0f} px, {TOO_TALL}"
         assert not figure["overflowing"], f"{where}: labels outside their boxes: {figure['overflowing']}"
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_on_a_phone_every_label_is_readable_and_inside_its_box(
-    browser: Browser, site_url: str, built: Project, scheme: str
-) -> None:
-    for where, figure in figures_on_every_page(browser, site_url, built, PHONE, scheme).items():
+def test_on_a_phone_every_label_is_readable_and_inside_its_box(measured: Measured, scheme: str) -> None:
+    for where, figure in measured(PHONE, scheme).items():
         assert figure["width"] <= figure["column"], f"{where}: {TOO_WIDE}"
         assert figure["smallestText"] >= MIN_TEXT_PX, f"{where}: text {figure['smallestText']:.1f} px, {TOO_WIDE}"
         assert not figure["overflowing"], (
@@ -129,12 +145,9 @@ def test_on_a_phone_every_label_is_readable_and_inside_its_box(
         assert figure["lowestContrast"] >= MIN_CONTRAST, f"{where}: contrast {figure['lowestContrast']:.1f}:1"
 
 
-def test_the_builds_measure_of_every_figure_agrees_with_the_browsers(
-    browser: Browser, site_url: str, built: Project
-) -> None:
+def test_the_builds_measure_of_every_figure_agrees_with_the_browsers(measured: Measured, built: Project) -> None:
     """The build-time legibility check (drawn_figures/legibility.py) sees what Chromium shows, within a pixel or two."""
-    on_phone = figures_on_every_page(browser, site_url, built, PHONE)
-    on_desktop = figures_on_every_page(browser, site_url, built, DESKTOP)
+    on_phone, on_desktop = measured(PHONE, "light"), measured(DESKTOP, "light")
     for where, phone in on_phone.items():
         path, figure_id = where.split("#")
         svg = built.page(f"{path}index.html").split(f'id="{figure_id}">', 1)[1].split("</svg>", 1)[0] + "</svg>"
@@ -161,11 +174,11 @@ with Diagram("", direction="TB", show=False):
 LABELS = ["Café · naïve · façade", "Ελληνικά · Русский", "日本語のラベル · 中文标签", "Serverless 🚀 ☁️"]
 
 
-def test_labels_in_any_script_stay_inside_their_bands_on_a_phone(browser: Browser, project: Project) -> None:
-    (project.root / "diagrams" / "scripts.py").write_text(LABELS_IN_MANY_SCRIPTS.format(labels=LABELS))
-    (project.root / "docs" / "how-it-is-built.md").write_text("# Scripts\n\n{diagram: scripts}\n")
-    project.build()
-    with serve(project.site) as url:
+def test_labels_in_any_script_stay_inside_their_bands_on_a_phone(browser: Browser, warm_project: Project) -> None:
+    (warm_project.root / "diagrams" / "scripts.py").write_text(LABELS_IN_MANY_SCRIPTS.format(labels=LABELS))
+    (warm_project.root / "docs" / "how-it-is-built.md").write_text("# Scripts\n\n{diagram: scripts}\n")
+    warm_project.build()
+    with serve(warm_project.site) as url:
         context = browser.new_context(viewport=PHONE)
         page = context.new_page()
         page.goto(url + "how-it-is-built/")
@@ -177,13 +190,20 @@ def test_labels_in_any_script_stay_inside_their_bands_on_a_phone(browser: Browse
     assert measured["smallestText"] >= MIN_TEXT_PX
 
 
+@pytest.fixture(scope="module")
+def worked_example(built: Project, tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The project with CONTRIBUTING.md's worked example added as the guide says, and built."""
+    project = warm_copy(tmp_path_factory.mktemp("worked-example"), built)
+    build_the_worked_example(project)
+    return project
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_guides_worked_examples_are_readable_on_a_phone_and_a_desktop(
-    browser: Browser, project: Project, scheme: str
+    browser: Browser, worked_example: Project, scheme: str
 ) -> None:
     """CONTRIBUTING.md's stack and flow, built as the guide says, pass the checks the site's own figures pass."""
-    build_the_worked_example(project)
-    with serve(project.site) as url:
+    with serve(worked_example.site) as url:
         for viewport in (PHONE, DESKTOP):
             context = browser.new_context(viewport=viewport, color_scheme=scheme)
             page = context.new_page()

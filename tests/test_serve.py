@@ -32,11 +32,11 @@ def edit(project: Project, path: str, old: str, new: str) -> None:
     file.write_text(text.replace(old, new), encoding="utf-8")
 
 
-def test_saving_a_diagram_file_redraws_the_open_page(project: Project, page: Page) -> None:
-    with serving(project) as (url, _):
+def test_saving_a_diagram_file_redraws_the_open_page(warm_project: Project, page: Page) -> None:
+    with serving(warm_project) as (url, _):
         page.goto(url)
         assert page.locator("#diagram-infrastructure-stack-figure text", has_text="Middleware").count() == 1
-        edit(project, "diagrams/_stack.py", '"Middleware"', '"Message brokers"')
+        edit(warm_project, "diagrams/_stack.py", '"Middleware"', '"Message brokers"')
         page.wait_for_function(
             "document.querySelector('#diagram-infrastructure-stack-figure').textContent.includes('Message brokers')",
             timeout=WAIT_SECONDS * 1000,
@@ -44,10 +44,10 @@ def test_saving_a_diagram_file_redraws_the_open_page(project: Project, page: Pag
         assert page.locator("#diagram-value-stack-figure text", has_text="Message brokers").count() == 1
 
 
-def test_saving_a_page_reloads_it(project: Project, page: Page) -> None:
-    with serving(project) as (url, _):
+def test_saving_a_page_reloads_it(warm_project: Project, page: Page) -> None:
+    with serving(warm_project) as (url, _):
         page.goto(url)
-        edit(project, "docs/index.md", "# What is Serverless?", "# What is Serverless, really?")
+        edit(warm_project, "docs/index.md", "# What is Serverless?", "# What is Serverless, really?")
         page.wait_for_function(
             "document.querySelector('h1').textContent.includes('really')", timeout=WAIT_SECONDS * 1000
         )
@@ -61,24 +61,24 @@ def wait_for_text(page: Page, selector: str, text: str) -> None:
     )
 
 
-def test_a_broken_diagram_is_shown_in_the_page_and_fixing_it_recovers(project: Project, page: Page) -> None:
-    with serving(project) as (url, _):
+def test_a_broken_diagram_is_shown_in_the_page_and_fixing_it_recovers(warm_project: Project, page: Page) -> None:
+    with serving(warm_project) as (url, _):
         page.goto(url)
-        edit(project, "diagrams/_stack.py", '"Middleware"', '"Middleware" +')
+        edit(warm_project, "diagrams/_stack.py", '"Middleware"', '"Middleware" +')
         wait_for_text(page, ".diagram-error", "diagrams/_stack.py:")
         assert "SyntaxError" in page.locator(".diagram-error").first.text_content()
         assert page.goto(url).ok  # still serving
-        edit(project, "diagrams/_stack.py", '"Middleware" +', '"Message brokers"')
+        edit(warm_project, "diagrams/_stack.py", '"Middleware" +', '"Message brokers"')
         wait_for_text(page, "#diagram-value-stack-figure", "Message brokers")
         assert page.locator(".diagram-error").count() == 0
 
 
-def test_a_broken_placeholder_is_shown_in_the_page_and_fixing_it_recovers(project: Project, page: Page) -> None:
-    with serving(project) as (url, _):
+def test_a_broken_placeholder_is_shown_in_the_page_and_fixing_it_recovers(warm_project: Project, page: Page) -> None:
+    with serving(warm_project) as (url, _):
         page.goto(url)
-        edit(project, "docs/index.md", "{diagram: value-stack}", "{diagram: value-stak}")
+        edit(warm_project, "docs/index.md", "{diagram: value-stack}", "{diagram: value-stak}")
         wait_for_text(page, ".diagram-error", "unknown diagram 'value-stak'. Did you mean 'value-stack'?")
         assert page.goto(url).ok
-        edit(project, "docs/index.md", "{diagram: value-stak}", "{diagram: value-stack}")
+        edit(warm_project, "docs/index.md", "{diagram: value-stak}", "{diagram: value-stack}")
         wait_for_text(page, "article", "Only your applications and your data add value")
         assert page.locator(".diagram-error").count() == 0
