@@ -131,13 +131,16 @@ def misnamed_file(folder: Path, caplog: pytest.LogCaptureFixture) -> str:
     return convert(folder, "{diagram: value-stack}")
 
 
-def draw_with_cache_in(folder: Path, cache: Path, damage: bool = False) -> None:
+def draw_with_cache_in(folder: Path, cache: Path, damage: str | None = None) -> None:
+    """Draw a diagram into `cache`; then, given `damage`, write it over the entry and read the cache again."""
     diagram_file(folder, "Node('x')")
     extension = DiagramExtension(diagrams_dir=str(folder / "diagrams"), cache_dir=str(cache))
     markdown.markdown("{diagram: boom}", extensions=[extension])
-    if damage:
-        for entry in cache.glob("*.json"):
-            entry.write_text("{", encoding="utf-8")
+    if damage is not None:
+        entries = list(cache.glob("*.json"))
+        assert entries, "nothing to damage"
+        for entry in entries:
+            entry.write_text(damage, encoding="utf-8")
         fresh = DiagramExtension(diagrams_dir=str(folder / "diagrams"), cache_dir=str(cache), timeout=59)
         markdown.markdown("{diagram: boom}", extensions=[fresh])  # another library: it reads the cache again
 
@@ -161,10 +164,12 @@ def hard_to_read(body: str) -> Mistake:
 
 
 MISSPELLED_ICON = "from diagrams import Diagram, Node\n\nfrom diagrams.aws.compute import Lamda\n"
-NO_LAYOUT = '{{"layout": "nope"}}'  # doubled braces: the diagram's source is a format string
+NO_LAYOUT = DIAGRAM.replace("show=False", 'show=False, graph_attr={{"layout": "nope"}}')  # {{: a format string
+TWO_DIAGRAMS = DIAGRAM + 'with Diagram("", show=False):\n{body}\n'
 ROW_OF_TWELVE = "previous = Node('box 0')\nfor n in range(1, 12):\n    previous = previous >> Node(f'box {n}')"
 
-# A distinctive part of each row -> the mistake that must print it.
+# A distinctive part of each row -> the mistake that must print it. A row made by two mistakes is named by
+# two parts of it (draws 0 diagrams, or 2).
 MISTAKES: dict[str, Mistake] = {
     "unknown diagram": misspelled_in_a_page,
     "needs a name": page_with("Text.\n\n{diagram}"),
@@ -172,11 +177,11 @@ MISTAKES: dict[str, Mistake] = {
     "must stand alone": page_with("Text.\n\nMore.\n\nThird.\n\nSee {diagram: value-stack} here."),
     "is not a placeholder": page_with("Text.\n\nMore.\n\nThird.\n\n{diagram: value-stack"),
     "ZeroDivisionError": broken("Node('fine')\n1 / 0"),
-    "no icon 'Lamda'": broken(
-        "Node('x')", source="from diagrams import Diagram, Node\n\nfrom diagrams.aws.compute import Lamda\n"
-    ),
+    "no icon 'Lamda'": broken("Node('x')", source=MISSPELLED_ICON),
     "draws 0 diagrams": broken("", source="CAPTION = 'x'\nALT = 'y'\n"),
+    "a diagram file must draw exactly one": broken("Node('x')", source=TWO_DIAGRAMS),
     "set CAPTION": broken("Node('x')", source=DIAGRAM.replace('CAPTION = "Boom."', "")),
+    "set ALT": broken("Node('x')", source=DIAGRAM.replace('ALT = "Diagram: boom."', "")),
     "does not exist": broken("from diagrams.custom import Custom\nCustom('x', 'icons/x.png')"),
     "<a> element": broken("Node('x', URL='https://example.com/')"),
     "file name must be": misnamed_file,
@@ -184,11 +189,10 @@ MISTAKES: dict[str, Mistake] = {
     "hard to read: its smallest text": hard_to_read(ROW_OF_TWELVE),
     "tall on a desktop": hard_to_read("for n in range(12):\n    Node(f'box {n}')"),
     "Graphviz is not installed": without_graphviz,
-    "Graphviz failed": broken(
-        "Node('x')", source=DIAGRAM.replace("show=False", 'show=False, graph_attr={{"layout": "nope"}}')
-    ),
+    "Graphviz failed": broken("Node('x')", source=NO_LAYOUT),
     "cannot write the cache": logged(cache_is_a_file),
-    "is unreadable": logged(lambda folder: draw_with_cache_in(folder, folder / "cache", damage=True)),
+    "is unreadable": logged(lambda folder: draw_with_cache_in(folder, folder / "cache", damage="{")),
+    "is damaged": logged(lambda folder: draw_with_cache_in(folder, folder / "cache", damage='{"key": "another"}')),
 }
 
 
