@@ -1,4 +1,5 @@
-"""The stack diagrams teach: small, described in words, and drawn from one description of the layers."""
+"""The site's own diagrams (diagrams/, not the package) teach: small, described in words, and drawn from one
+description of the layers (diagrams/_stack.py)."""
 
 from __future__ import annotations
 

@@ -6,7 +6,7 @@ a bound on waiting is only there so that a broken test fails instead of hanging.
 That the server and a process per diagram draw byte-identical figures is
 tests/test_reproducible.py's.
 
-    .venv/bin/pytest tests/test_isolation.py
+    .venv/bin/pytest tests/test_server.py
 
 Which processes a build leaves behind is read from /proc: each build or server
 here runs with an environment variable of its own, which every process it
