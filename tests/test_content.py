@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from mkdocs.config import load_config
 
-from scripts.shared.project import ROOT
+from scripts.shared.project import ROOT, page_path
 
 from conftest import Project
 
@@ -24,9 +25,13 @@ LEARNING_ORDER = [
 ]
 
 
+def site_path(markdown: str) -> str:
+    """Where a page of docs/ is in the site, by the one map from Markdown to pages (scripts/shared/project.py)."""
+    return page_path(DOCS / markdown, DOCS)
+
+
 def built_page(built: Project, markdown: str) -> str:
-    stem = markdown.removesuffix(".md")
-    return built.page("index.html" if stem == "index" else f"{stem}/index.html")
+    return built.page(f"{site_path(markdown)}index.html")
 
 
 def article(page: str) -> str:
@@ -84,8 +89,9 @@ def test_previous_and_next_follow_the_learning_order(built: Project) -> None:
     order = [*LEARNING_ORDER, "how-it-is-built.md"]
     for before, page, after in zip(order, order[1:], order[2:], strict=False):
         links = footer_links(built_page(built, page))
-        assert links["prev"].rstrip("/").endswith(before.removesuffix(".md").replace("index", "..")), (page, links)
-        assert links["next"].rstrip("/").endswith(after.removesuffix(".md")), (page, links)
+        here = f"/{site_path(page)}"
+        assert urljoin(here, links["prev"]) == f"/{site_path(before)}", (page, links)
+        assert urljoin(here, links["next"]) == f"/{site_path(after)}", (page, links)
 
 
 def test_the_home_page_says_what_you_will_learn_at_the_top(built: Project) -> None:
@@ -100,7 +106,7 @@ def test_the_home_page_ends_with_where_next_links_to_each_new_page(built: Projec
     assert '<h2 id="where-next">' in text
     where_next = text.split('<h2 id="where-next">', 1)[1]
     for markdown in NEW_PAGES:
-        assert f'href="{markdown.removesuffix(".md")}/"' in where_next, f"'Where next' does not link {markdown}"
+        assert f'href="{site_path(markdown)}"' in where_next, f"'Where next' does not link {markdown}"
 
 
 def test_the_diagrams_of_the_home_page_stay_where_they_were() -> None:
