@@ -51,6 +51,13 @@ class Project:
     def page(self, path: str = "index.html") -> str:
         return (self.site / path).read_text(encoding="utf-8")
 
+    def edit(self, path: str, old: str, new: str) -> None:
+        """Replace `old` with `new` in the file at `path` (relative to the root), as a contributor's save would."""
+        file = self.root / path
+        text = file.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} is not in {path}"
+        file.write_text(text.replace(old, new), encoding="utf-8")
+
 
 def copy_project(destination: Path) -> Project:
     return Project(copy_sources(destination))

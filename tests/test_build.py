@@ -65,13 +65,6 @@ def test_a_second_build_draws_nothing(built: Project, tmp_path: Path) -> None:
     assert (tmp_path / "again" / "index.html").read_text(encoding="utf-8") == built.page()
 
 
-def edit(project: Project, path: str, old: str, new: str) -> None:
-    file = project.root / path
-    text = file.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} is not in {path}"
-    file.write_text(text.replace(old, new), encoding="utf-8")
-
-
 def test_an_edit_redraws_exactly_the_diagrams_that_depend_on_it(small_site: Project) -> None:
     """What a build draws, as its log counts it: an edited helper redraws the diagrams that import it, and no more."""
     project = small_site
@@ -80,12 +73,12 @@ def test_an_edit_redraws_exactly_the_diagrams_that_depend_on_it(small_site: Proj
     assert project.page().count(">Old first<") == project.page().count(">Old second<") == 1
     project.build()
     assert "figures: 0 diagram(s) drawn, 3 from the cache" in project.log
-    edit(project, "diagrams/_labels.py", '"Old"', '"New"')
+    project.edit("diagrams/_labels.py", '"Old"', '"New"')
     project.build()
     assert "figures: 2 diagram(s) drawn, 1 from the cache" in project.log
     assert ">New first<" in project.page() and ">New second<" in project.page()
     assert ">Old " not in project.page()
-    edit(project, "diagrams/second.py", "The second box", "The edited box")
+    project.edit("diagrams/second.py", "The second box", "The edited box")
     project.build()
     assert "figures: 1 diagram(s) drawn, 2 from the cache" in project.log
     assert "<figcaption>The edited box.</figcaption>" in project.page()

@@ -25,18 +25,11 @@ def page() -> Iterator[Page]:
         browser.close()
 
 
-def edit(project: Project, path: str, old: str, new: str) -> None:
-    file = project.root / path
-    text = file.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} is not in {path}"
-    file.write_text(text.replace(old, new), encoding="utf-8")
-
-
 def test_saving_a_diagram_file_redraws_the_open_page(warm_project: Project, page: Page) -> None:
     with serving(warm_project) as (url, _):
         page.goto(url)
         assert page.locator("#diagram-infrastructure-stack-figure text", has_text="Middleware").count() == 1
-        edit(warm_project, "diagrams/_stack.py", '"Middleware"', '"Message brokers"')
+        warm_project.edit("diagrams/_stack.py", '"Middleware"', '"Message brokers"')
         page.wait_for_function(
             "document.querySelector('#diagram-infrastructure-stack-figure').textContent.includes('Message brokers')",
             timeout=WAIT_SECONDS * 1000,
@@ -47,7 +40,7 @@ def test_saving_a_diagram_file_redraws_the_open_page(warm_project: Project, page
 def test_saving_a_page_reloads_it(warm_project: Project, page: Page) -> None:
     with serving(warm_project) as (url, _):
         page.goto(url)
-        edit(warm_project, "docs/index.md", "# What is Serverless?", "# What is Serverless, really?")
+        warm_project.edit("docs/index.md", "# What is Serverless?", "# What is Serverless, really?")
         page.wait_for_function(
             "document.querySelector('h1').textContent.includes('really')", timeout=WAIT_SECONDS * 1000
         )
@@ -64,11 +57,11 @@ def wait_for_text(page: Page, selector: str, text: str) -> None:
 def test_a_broken_diagram_is_shown_in_the_page_and_fixing_it_recovers(warm_project: Project, page: Page) -> None:
     with serving(warm_project) as (url, _):
         page.goto(url)
-        edit(warm_project, "diagrams/_stack.py", '"Middleware"', '"Middleware" +')
+        warm_project.edit("diagrams/_stack.py", '"Middleware"', '"Middleware" +')
         wait_for_text(page, ".diagram-error", "diagrams/_stack.py:")
         assert "SyntaxError" in page.locator(".diagram-error").first.text_content()
         assert page.goto(url).ok  # still serving
-        edit(warm_project, "diagrams/_stack.py", '"Middleware" +', '"Message brokers"')
+        warm_project.edit("diagrams/_stack.py", '"Middleware" +', '"Message brokers"')
         wait_for_text(page, "#diagram-value-stack-figure", "Message brokers")
         assert page.locator(".diagram-error").count() == 0
 
@@ -76,9 +69,9 @@ def test_a_broken_diagram_is_shown_in_the_page_and_fixing_it_recovers(warm_proje
 def test_a_broken_placeholder_is_shown_in_the_page_and_fixing_it_recovers(warm_project: Project, page: Page) -> None:
     with serving(warm_project) as (url, _):
         page.goto(url)
-        edit(warm_project, "docs/index.md", "{diagram: value-stack}", "{diagram: value-stak}")
+        warm_project.edit("docs/index.md", "{diagram: value-stack}", "{diagram: value-stak}")
         wait_for_text(page, ".diagram-error", "unknown diagram 'value-stak'. Did you mean 'value-stack'?")
         assert page.goto(url).ok
-        edit(warm_project, "docs/index.md", "{diagram: value-stak}", "{diagram: value-stack}")
+        warm_project.edit("docs/index.md", "{diagram: value-stak}", "{diagram: value-stack}")
         wait_for_text(page, "article", "Only your applications and your data add value")
         assert page.locator(".diagram-error").count() == 0
