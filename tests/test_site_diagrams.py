@@ -39,6 +39,7 @@ def stack_description() -> ModuleType:
         module = importlib.util.module_from_spec(spec)
         sys.modules["_stack"] = module  # dataclasses look their module up there
         spec.loader.exec_module(module)
+        assert module.LAYERS and module.MODELS, "diagrams/_stack.py describes no layer or no model: nothing to check"
         return module
     finally:
         sys.path.remove(str(ROOT / "diagrams"))
