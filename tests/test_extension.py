@@ -4,9 +4,9 @@ Each case converts Markdown with the real extension and a real Graphviz,
 against the small diagrams in tests/data/diagrams/ (`box`, and `described` and
 `hostile` for descriptions).
 
-The golden files in tests/data/extension/ keep whole pages as pymdown-extensions
-keeps its own: each `NAME.md` beside the `NAME.html` it must become, exactly
-(`OPTIONS` lists the cases that set an option of the extension). To add a case,
+The golden files in tests/data/extension/ keep whole pages as data: each
+`NAME.md` beside the `NAME.html` it must become, exactly (`OPTIONS` lists the
+cases that set an option of the extension). To add a case,
 add its `.md` file and write its `.html` on purpose, then read the new file
 before committing it:
 
