@@ -13,6 +13,9 @@ pages and diagrams build unchanged. This wrapper around Zensical's `build` only 
   (not with Zensical's `clean`, which deletes the drawn diagrams in .cache/figures/ too);
 - the figures' log lines (`figures: 2 diagram(s) drawn, 0 from the cache`): Zensical sets up no
   Python logging, so they would be dropped;
+- the figures' stylesheet (`assets/drawn-figures.css`, which mkdocs.yml lists), which under MkDocs
+  the figures plugin writes and Zensical, which runs no plugin, would leave missing; this site keeps
+  the extension's default fonts, so the default stylesheet is the one MkDocs writes;
 - one clear line for a mistake in a page or a diagram file, instead of a traceback through
   Zensical's runtime, and a failure, as under `mkdocs build --strict`, when the figures warn
   (a figure too small to read on a phone, say).
@@ -27,6 +30,8 @@ import sys
 from pathlib import Path
 
 import zensical
+
+from drawn_figures.stylesheet import STYLESHEET_URL, stylesheet
 
 CONFIG = Path("mkdocs.yml")
 DEFAULT_SITE_DIR = "site-zensical"
@@ -75,6 +80,7 @@ def build(site_dir: str) -> None:
         sys.exit(f"zensical build failed: {message}")
     if logs.warnings:  # Zensical's strict mode counts only its own warnings; MkDocs' counts these too
         sys.exit(f"zensical build failed: {logs.warnings} warning(s) in strict mode (see above)")
+    (Path(site_dir) / STYLESHEET_URL).write_text(stylesheet(), encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
