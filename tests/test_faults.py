@@ -191,10 +191,10 @@ def test_a_file_name_that_is_no_diagram_name_is_refused(project: Project) -> Non
 def test_a_diagram_that_never_ends_is_stopped(project: Project) -> None:
     config = project.root / "mkdocs.yml"
     assert "timeout: 60" in config.read_text()
-    config.write_text(config.read_text().replace("timeout: 60", "timeout: 5"))
+    config.write_text(config.read_text().replace("timeout: 60", "timeout: 3"))
     (project.root / "diagrams" / "boom.py").write_text(diagram("while True:\n    pass"))
     place(project, "boom")
-    fails_with(project, r"diagrams/boom\.py: still drawing after 5 s, so it was stopped")
+    fails_with(project, r"diagrams/boom\.py: still drawing after 3 s, so it was stopped")
 
 
 def test_labels_in_any_script_are_kept_as_written(project: Project) -> None:

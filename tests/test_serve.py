@@ -10,19 +10,27 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 
 from scripts.shared.browser import launch
 
 from conftest import WAIT_SECONDS, Project, serving
 
 
-@pytest.fixture
-def page() -> Iterator[Page]:
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
     with sync_playwright() as playwright:
         browser = launch(playwright)
-        yield browser.new_page()
+        yield browser
         browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A page of its own for each test, in a context of its own: nothing carries over from the test before."""
+    context = browser.new_context()
+    yield context.new_page()
+    context.close()
 
 
 def test_saving_a_diagram_file_redraws_the_open_page(warm_project: Project, page: Page) -> None:

@@ -121,12 +121,12 @@ def wait_for(path: Path, what: str) -> None:
 
 
 def test_the_timeout_stops_an_endless_diagram_and_the_others_still_draw(project: Project, marker: str) -> None:
-    set_timeout(project, 5)
+    set_timeout(project, 3)
     (project.root / "diagrams" / "boom.py").write_text(BOOM.format(before="while True:\n    pass"))
     place(project, "boom")
     result = project.build(check=False)
     assert result.returncode == BUILD_FAILED
-    assert "diagrams/boom.py: still drawing after 5 s, so it was stopped" in result.stderr
+    assert "diagrams/boom.py: still drawing after 3 s, so it was stopped" in result.stderr
     assert f"{other_diagrams(project)} diagram(s) drawn, 0 from the cache, 1 failed" in result.stderr
     assert cache_entries(project) == other_diagrams(project)
     assert none_left(marker) == []
