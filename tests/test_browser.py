@@ -20,7 +20,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Response, Route, sync_playwright
 
 from scripts.shared.browser import launch, pages, serve
-from scripts.shared.project import markdown_pages, placed_diagrams
+from scripts.shared.project import FIGURE, markdown_pages
 
 from conftest import Project
 
@@ -33,7 +33,6 @@ SEARCHED_WORD = "provisioning"  # in the article, and nowhere in the theme's own
 SOURCES = markdown_pages()
 ARTICLE_PAGES = sorted(SOURCES)
 EVERY_PAGE = [*ARTICLE_PAGES, "404.html"]
-DIAGRAMS_ON = {path: len(names) for path, names in placed_diagrams().items()}
 
 
 # After a resize: the new layout is drawn and the theme's colour transitions (0.25 s) have ended.
@@ -116,9 +115,18 @@ every_view = pytest.mark.parametrize(
 )
 
 
+def figure_ids(built: Project, path: str) -> list[str]:
+    """The ids of the figures the build put on a page, in order: what the browser must draw there.
+
+    Which figures each page must have, from its Markdown, is tests/test_zensical.py's answer key.
+    """
+    return [f"diagram-{figure['name']}-figure" for figure in FIGURE.finditer(built.page(f"{path}index.html"))]
+
+
 def test_the_tests_cover_every_page_of_the_site(built: Project) -> None:
     assert sorted(pages(built.site)) == ARTICLE_PAGES
     assert (built.site / "404.html").is_file()
+    assert any(figure_ids(built, path) for path in ARTICLE_PAGES), "no page has a figure to look at"
 
 
 def test_a_request_to_another_host_is_caught(visits: Visits) -> None:
@@ -176,9 +184,11 @@ DRAWN_FIGURES = """async () => Promise.all([...document.querySelectorAll("figure
 @pytest.mark.parametrize("width", [PHONE, DESKTOP])
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("path", ARTICLE_PAGES)
-def test_every_diagram_is_drawn_with_every_icon_decoded(visits: Visits, path: str, scheme: str, width: int) -> None:
+def test_every_diagram_is_drawn_with_every_icon_decoded(
+    visits: Visits, built: Project, path: str, scheme: str, width: int
+) -> None:
     figures = visits.open(path, scheme, width).page.evaluate(DRAWN_FIGURES)
-    assert len(figures) == DIAGRAMS_ON[path]
+    assert [figure["id"] for figure in figures] == figure_ids(built, path)
     for figure in figures:
         assert figure["visible"], figure["id"]
         assert figure["inHiddenTab"] or (figure["width"] > 0 and figure["height"] > 0), figure
@@ -216,11 +226,11 @@ def test_the_palette_toggle_switches_the_diagrams_look(visits: Visits) -> None:
     assert dark != light
 
 
-def test_the_print_view_shows_the_diagrams(visits: Visits) -> None:
+def test_the_print_view_shows_the_diagrams(visits: Visits, built: Project) -> None:
     page = visits.fresh(ARTICLE_PAGES[0]).page
     page.emulate_media(media="print")
     figures = page.evaluate(DRAWN_FIGURES)
-    assert len(figures) == DIAGRAMS_ON[ARTICLE_PAGES[0]]
+    assert figures and [figure["id"] for figure in figures] == figure_ids(built, ARTICLE_PAGES[0])
     assert all(figure["visible"] and figure["width"] > 0 and figure["height"] > 0 for figure in figures), figures
 
 
