@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, sync_playwright
 
-from scripts.shared.browser import free_port
+from scripts.shared.browser import free_port, launch
 from scripts.shared.project import ROOT, mkdocs_environment
 from scripts.shared.project import copy_project as copy_sources
 
@@ -94,6 +95,15 @@ def warm_project(tmp_path: Path, built: Project) -> Project:
 def small_site(tmp_path: Path) -> Project:
     """A fresh copy of tests/data/small-site: one page, three diagrams (two import a helper); builds in a second."""
     return Project(shutil.copytree(SMALL_SITE, tmp_path / "small-site"))
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """One headless Chromium for the whole session; each test opens contexts of its own, which share nothing."""
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()
 
 
 @contextmanager

@@ -17,9 +17,9 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Response, Route, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Response, Route
 
-from scripts.shared.browser import launch, pages, serve
+from scripts.shared.browser import pages, serve
 from scripts.shared.project import FIGURE, markdown_pages
 
 from conftest import Project
@@ -100,13 +100,11 @@ class Visits:
 
 
 @pytest.fixture(scope="module")
-def visits(built: Project) -> Iterator[Visits]:
-    with serve(built.site) as base, sync_playwright() as playwright:
-        browser = launch(playwright)
+def visits(built: Project, browser: Browser) -> Iterator[Visits]:
+    with serve(built.site) as base:
         opened = Visits(browser, base)
         yield opened
         opened.close()
-        browser.close()
 
 
 every_view = pytest.mark.parametrize(

@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from drawn_figures.legibility import DESKTOP_COLUMN_PX, MAX_DESKTOP_HEIGHT_PX, MIN_TEXT_PX, PHONE_WIDTH_PX, measure
-from scripts.shared.browser import launch, pages, serve
+from scripts.shared.browser import pages, serve
 
 from conftest import Project, warm_copy
 from test_contributing import build_the_worked_example
@@ -73,14 +73,6 @@ SHOW_ITS_TAB = """figure => {
     set.querySelectorAll(":scope > .tabbed-labels > label")[index].click();
   }
 }"""
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")

@@ -22,9 +22,9 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Browser
 
-from scripts.shared.browser import launch, pages, serve
+from scripts.shared.browser import pages, serve
 from scripts.shared.project import markdown_pages
 
 from conftest import Project, copy_project, run_script
@@ -151,10 +151,11 @@ def test_every_sentence_of_the_article_is_on_the_page(output: Output) -> None:
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_zensical_pages_pass_axe_from_their_own_host_alone(outputs: dict[str, Output], scheme: str) -> None:
+def test_zensical_pages_pass_axe_from_their_own_host_alone(
+    outputs: dict[str, Output], browser: Browser, scheme: str
+) -> None:
     site = outputs["zensical"].site
-    with serve(site) as base, sync_playwright() as playwright:
-        browser = launch(playwright)
+    with serve(site) as base:
         context = browser.new_context(color_scheme=scheme)
         requested: list[str] = []
         context.on("request", lambda request: requested.append(request.url))
@@ -163,7 +164,7 @@ def test_zensical_pages_pass_axe_from_their_own_host_alone(outputs: dict[str, Ou
             page.goto(base + path)
             results = Axe().run(page)
             assert results.violations_count == 0, f"{path}: {results.generate_report()}"
-        browser.close()
+        context.close()
     assert [url for url in requested if not url.startswith((base, "data:"))] == []
 
 
