@@ -12,9 +12,6 @@ import re
 import shutil
 from pathlib import Path
 
-from drawn_figures.extension import PLACEHOLDER
-from drawn_figures.fences import outside_fences
-
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ("mkdocs.yml", "docs", "diagrams")
 EXCLUDED = re.compile(r"^exclude_docs: \|\n((?:  .*\n)+)", re.MULTILINE)
@@ -64,16 +61,3 @@ def markdown_pages(docs: Path = ROOT / "docs", config: Path = ROOT / "mkdocs.yml
         for markdown in sorted(docs.rglob("*.md"))
         if markdown.relative_to(docs).parts[0] not in excluded
     }
-
-
-def placed_diagrams(root: Path = ROOT) -> dict[str, list[str]]:
-    """For each page of the project at `root`, by its path, the diagrams its Markdown places, in order.
-
-    What counts as placed is the extension's own rule (fenced code is left alone).
-    """
-    placed = {}
-    for path, markdown in markdown_pages(root / "docs", root / "mkdocs.yml").items():
-        lines = markdown.read_text(encoding="utf-8").splitlines()
-        matches = (PLACEHOLDER.fullmatch(lines[index].strip()) for index in outside_fences(lines))
-        placed[path] = [match["name"] for match in matches if match]
-    return placed
