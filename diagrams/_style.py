@@ -16,8 +16,9 @@
   only an icon, and a label with no box.
 
 Each block has the house look in both palettes: the icon sits on a white tile,
-so dark icons stay visible in dark mode, and the colours come from the site's
-stylesheet (docs/stylesheets/figures.css) by `role`: `adds-value`, `service`,
+so dark icons stay visible in dark mode, and the colours come from the figures'
+stylesheet (drawn_figures/figures.css; this site's dark colours are in
+docs/stylesheets/figures.css) by `role`: `adds-value`, `service`,
 `yours` and `provider` (the same colours: what your team runs, and what a
 provider runs for you), or none for a neutral box. An icon is an icon class of the `diagrams` package
 (`from diagrams.aws.compute import Lambda`) or the path of an image file;
