@@ -13,7 +13,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve build build-zensical tools browser lint test linkcheck-external diagram icons screenshots og-image audit bench clean
+.PHONY: serve build build-properdocs build-zensical tools browser lint test linkcheck-external diagram icons screenshots og-image audit bench clean
 
 serve: $(INSTALLED) tools  ## Serve the site on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -21,7 +21,10 @@ serve: $(INSTALLED) tools  ## Serve the site on http://127.0.0.1:8000 with live 
 build: $(INSTALLED) tools  ## Write the site to site/ for publishing
 	$(BIN)/mkdocs build --strict
 
-build-zensical: $(INSTALLED) tools  ## Write the site with Zensical instead, to site-zensical/ (README: Generators)
+build-properdocs: $(INSTALLED) tools  ## Write the site with ProperDocs instead, to site-properdocs/ (README: Which generator)
+	$(BIN)/properdocs build --strict -f mkdocs.yml -d site-properdocs
+
+build-zensical: $(INSTALLED) tools  ## Write the site with Zensical instead, to site-zensical/ (README: Which generator)
 	$(BIN)/python -m scripts.build_zensical site-zensical
 
 lint: $(INSTALLED)  ## Check Python, Markdown, spelling and the GitHub workflows (pre-commit runs the same)
@@ -76,4 +79,4 @@ $(INSTALLED): requirements.txt pyproject.toml
 	touch $@
 
 clean:
-	rm -rf site site-zensical .cache screenshots
+	rm -rf site site-properdocs site-zensical .cache screenshots

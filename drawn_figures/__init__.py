@@ -42,8 +42,9 @@ log = PrefixedLog(logging.getLogger("mkdocs.figures"))
 
 # Under MkDocs, a BuildError is reported as one clear line rather than a traceback. MkDocs has
 # loaded its exceptions long before it loads Markdown extensions; elsewhere (other tools, and the
-# child process that draws a diagram) importing MkDocs would only cost time.
-_mkdocs = sys.modules.get("mkdocs.exceptions")
+# child process that draws a diagram) importing MkDocs would only cost time. ProperDocs, MkDocs'
+# fork, loads the same module as `properdocs.exceptions` and names it `mkdocs.` only when imported.
+_mkdocs = sys.modules.get("mkdocs.exceptions") or sys.modules.get("properdocs.exceptions")
 _ReportedError: type[Exception] = _mkdocs.BuildError if _mkdocs else Exception
 
 # Every id in a drawn SVG starts with this; each placement on a page replaces it with its own prefix.

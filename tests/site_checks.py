@@ -1,4 +1,4 @@
-"""Checks of a built site that hold whichever generator built it (tests/test_build.py, tests/test_zensical.py)."""
+"""Checks of a built site that hold whichever generator built it (tests/test_build.py, tests/test_generators.py)."""
 
 from __future__ import annotations
 

@@ -116,7 +116,7 @@ every_view = pytest.mark.parametrize(
 def figure_ids(built: Project, path: str) -> list[str]:
     """The ids of the figures the build put on a page, in order: what the browser must draw there.
 
-    Which figures each page must have, from its Markdown, is tests/test_zensical.py's answer key.
+    Which figures each page must have, from its Markdown, is tests/test_generators.py's answer key.
     """
     return [f"diagram-{figure['name']}-figure" for figure in FIGURE.finditer(built.page(f"{path}index.html"))]
 

@@ -1,13 +1,14 @@
-"""The same sources build with Zensical as with MkDocs: every page, every diagram, the article's text.
+"""The same sources build with ProperDocs and with Zensical as with MkDocs: every page, every diagram, the article.
 
-Zensical's pages are also held to the readers' bar that tests/test_browser.py sets for MkDocs' (axe,
-their own host alone), and its build log to what the figures report.
+Each other generator's pages are also held to the readers' bar that tests/test_browser.py sets for
+MkDocs' (axe, their own host alone), and Zensical's build log to what the figures report.
 
-    .venv/bin/pytest tests/test_zensical.py
+    .venv/bin/pytest tests/test_generators.py
 
 Each generator builds its own fresh copy of the project (tests/conftest.py's `copy_project`):
-MkDocs with `mkdocs build --strict` (the `built` fixture), Zensical with `python -m scripts.build_zensical`,
-as `make build-zensical` runs it. Both build the repository's docs/ and diagrams/ as they are.
+MkDocs with `mkdocs build --strict` (the `built` fixture), ProperDocs with `PROPERDOCS_BUILD` and Zensical
+with `python -m scripts.build_zensical`, as `make build-properdocs` and `make build-zensical` run them.
+All three build the repository's docs/ and diagrams/ as they are.
 
 Which diagrams each page must show is an answer key kept here (`PLACED`), checked against the Markdown
 by a rule of this module's own, not worked out with the extension's code.
@@ -27,7 +28,7 @@ from playwright.sync_api import Browser
 from scripts.shared.browser import pages, serve
 from scripts.shared.project import markdown_pages
 
-from conftest import Project, copy_project, run_script
+from conftest import BIN, Project, copy_project, run_script
 from site_checks import (
     check_no_path_of_the_build_machine,
     check_no_placeholder_outside_code,
@@ -37,8 +38,12 @@ from site_checks import (
 from test_article import sentences, visible_text
 from test_faults import BANDS
 
-GENERATORS = ("mkdocs", "zensical")
+GENERATORS = ("mkdocs", "properdocs", "zensical")
+OTHERS = GENERATORS[1:]  # each compared with MkDocs, which the site is published with
 ZENSICAL_SITE_DIR = "site-zensical"
+PROPERDOCS_SITE_DIR = "site-properdocs"
+# As `make build-properdocs` runs it. ProperDocs reads mkdocs.yml on its own, but with a note unless named.
+PROPERDOCS_BUILD = ("build", "--strict", "-f", "mkdocs.yml", "-d", PROPERDOCS_SITE_DIR)
 # The answer key: every page, by its path, with the diagrams it must show, in order. Written by hand, so
 # that the extension's own rules (which decide what a page places) do not mark the extension's answers.
 PLACED = {
@@ -60,6 +65,7 @@ PLACEHOLDER_LINE = re.compile(r"^[ \t]*\{diagram: ([a-z0-9-]+)\}[ \t]*$", re.MUL
 class Output:
     """One generator's build of one copy of the project."""
 
+    generator: str
     root: Path
     site: Path
     log: str
@@ -78,19 +84,35 @@ def build_with_zensical(project: Project, *site_dir: str) -> subprocess.Complete
     return run_script("build_zensical", *site_dir, cwd=project.root)
 
 
+def build_with_properdocs(project: Project) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(BIN / "properdocs"), *PROPERDOCS_BUILD], cwd=project.root, capture_output=True, text=True
+    )
+
+
 @pytest.fixture(scope="module")
 def outputs(built: Project, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Output]:
     zensical = copy_project(tmp_path_factory.mktemp("zensical"))
     result = build_with_zensical(zensical)
     assert result.returncode == 0, f"the Zensical build failed:\n{result.stderr}"
+    properdocs = copy_project(tmp_path_factory.mktemp("properdocs"))
+    proper = build_with_properdocs(properdocs)
+    assert proper.returncode == 0, f"the ProperDocs build failed:\n{proper.stderr}"
     return {
-        "mkdocs": Output(built.root, built.site, built.log),
-        "zensical": Output(zensical.root, zensical.root / ZENSICAL_SITE_DIR, result.stdout + result.stderr),
+        "mkdocs": Output("mkdocs", built.root, built.site, built.log),
+        "properdocs": Output("properdocs", properdocs.root, properdocs.root / PROPERDOCS_SITE_DIR, proper.stderr),
+        "zensical": Output("zensical", zensical.root, zensical.root / ZENSICAL_SITE_DIR, result.stdout + result.stderr),
     }
 
 
 @pytest.fixture(params=GENERATORS)
 def output(request: pytest.FixtureRequest, outputs: dict[str, Output]) -> Output:
+    return outputs[request.param]
+
+
+@pytest.fixture(params=OTHERS)
+def other(request: pytest.FixtureRequest, outputs: dict[str, Output]) -> Output:
+    """The build of a generator other than MkDocs, to compare with MkDocs'."""
     return outputs[request.param]
 
 
@@ -103,12 +125,12 @@ def test_the_answer_key_has_every_page_and_agrees_with_the_markdown() -> None:
         assert PLACEHOLDER_LINE.findall(text) == PLACED[page], f"{markdown.name}: update PLACED"
 
 
-def test_every_page_exists_in_both(outputs: dict[str, Output]) -> None:
-    mkdocs, zensical = outputs["mkdocs"], outputs["zensical"]
+def test_every_page_exists_in_each(outputs: dict[str, Output], other: Output) -> None:
+    mkdocs = outputs["mkdocs"]
     from_sources = {f"{path}index.html" for path in PLACED}
     assert "index.html" in from_sources
     assert from_sources <= mkdocs.html_pages(), "MkDocs wrote no page for some Markdown files"
-    assert mkdocs.html_pages() == zensical.html_pages()
+    assert mkdocs.html_pages() == other.html_pages()
 
 
 def test_every_placed_diagram_is_on_its_page(output: Output) -> None:
@@ -133,15 +155,16 @@ def test_the_site_holds_no_path_of_the_build_machine(output: Output) -> None:
     check_no_path_of_the_build_machine(output.site, output.root)
 
 
-def test_both_draw_the_same_figures(outputs: dict[str, Output]) -> None:
-    mkdocs, zensical = outputs["mkdocs"], outputs["zensical"]
+def test_each_draws_the_same_figures_as_mkdocs(outputs: dict[str, Output], other: Output) -> None:
+    mkdocs = outputs["mkdocs"]
     pages = sorted(mkdocs.html_pages())
     assert any(mkdocs.figures(page) for page in pages)
+    assert "data-search-exclude" in outputs["properdocs"].page("index.html")  # ProperDocs keeps it, as MkDocs does
     for page in pages:
-        # Zensical reads Material's search marker on the picture and drops it from the page; MkDocs leaves it.
-        assert [figure.replace(" data-search-exclude", "") for figure in mkdocs.figures(page)] == zensical.figures(
-            page
-        ), page
+        expected = mkdocs.figures(page)
+        if other.generator == "zensical":  # it reads Material's search marker on the picture and drops it
+            expected = [figure.replace(" data-search-exclude", "") for figure in expected]
+        assert expected == other.figures(page), page
 
 
 def test_every_sentence_of_the_article_is_on_the_page(output: Output) -> None:
@@ -151,10 +174,9 @@ def test_every_sentence_of_the_article_is_on_the_page(output: Output) -> None:
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_zensical_pages_pass_axe_from_their_own_host_alone(
-    outputs: dict[str, Output], browser: Browser, scheme: str
-) -> None:
-    site = outputs["zensical"].site
+def test_each_others_pages_pass_axe_from_their_own_host_alone(other: Output, browser: Browser, scheme: str) -> None:
+    """MkDocs' own pages are held to this in tests/test_browser.py."""
+    site = other.site
     with serve(site) as base:
         context = browser.new_context(color_scheme=scheme)
         requested: list[str] = []
@@ -182,6 +204,17 @@ def test_a_second_zensical_build_renders_every_page_again_from_the_figure_cache(
     assert second.returncode == 0, second.stderr
     assert (first.root / "site-again" / "index.html").read_text(encoding="utf-8") == first.page("index.html")
     assert re.search(r"figures: 0 diagram\(s\) drawn, [1-9]\d* from the cache", second.stderr), second.stderr
+
+
+def test_a_mistake_stops_the_properdocs_build_with_the_one_line_mkdocs_gives(warm_project: Project) -> None:
+    warm_project.edit("docs/index.md", "{diagram: value-stack}", "{diagram: value-stak}")
+    properdocs = build_with_properdocs(warm_project)
+    mkdocs = warm_project.build(check=False)
+    assert properdocs.returncode == mkdocs.returncode == 1
+    problem = next(line for line in mkdocs.stderr.splitlines() if "unknown diagram 'value-stak'" in line)
+    assert problem.startswith("ERROR   -  line ")
+    assert problem in properdocs.stderr.splitlines()
+    assert "Traceback" not in properdocs.stderr
 
 
 def test_a_mistake_stops_the_zensical_build_with_the_line_mkdocs_gives(warm_project: Project) -> None:
