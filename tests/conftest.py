@@ -23,6 +23,9 @@ from scripts.shared.project import copy_project as copy_sources
 BIN = Path(sys.executable).parent
 WAIT_SECONDS = 60  # a bound on waiting, never a measurement
 SMALL_SITE = Path(__file__).parent / "data" / "small-site"
+# How each generator that runs the figures plugin previews a site. ProperDocs reads mkdocs.yml on its
+# own when there is no properdocs.yml, but prints a note unless it is named.
+SERVE = {"mkdocs": ("mkdocs", "serve"), "properdocs": ("properdocs", "serve", "-f", "mkdocs.yml")}
 
 
 @dataclass
@@ -107,20 +110,25 @@ def browser() -> Iterator[Browser]:
 
 
 @contextmanager
-def serving(project: Project, stop: signal.Signals = signal.SIGTERM) -> Iterator[tuple[str, Path]]:
-    """`mkdocs serve` in the project, logging to a file; stopped with `stop` (and waited for) at the end."""
+def serving(
+    project: Project, stop: signal.Signals = signal.SIGTERM, generator: str = "mkdocs"
+) -> Iterator[tuple[str, Path]]:
+    """`mkdocs serve` (or `generator`'s) in the project, logging to a file; stopped with `stop` at the end."""
     port = free_port()
     log = project.root / "serve.log"
+    program, *arguments = SERVE[generator]
     with log.open("w") as output:
         process = subprocess.Popen(
-            [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            [str(BIN / program), *arguments, "--dev-addr", f"127.0.0.1:{port}"],
             cwd=project.root,
             stdout=output,
             stderr=output,
             env=mkdocs_environment(),
         )
     try:
-        wait_until(lambda: "Serving on" in log.read_text() or process.poll() is not None, "mkdocs serve serving", log)
+        wait_until(
+            lambda: "Serving on" in log.read_text() or process.poll() is not None, f"{generator} serve serving", log
+        )
         assert process.poll() is None, log.read_text()
         yield f"http://127.0.0.1:{port}/", log
     finally:
@@ -130,7 +138,7 @@ def serving(project: Project, stop: signal.Signals = signal.SIGTERM) -> Iterator
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
-            pytest.fail(f"mkdocs serve did not stop on {stop.name}:\n{log.read_text()}")
+            pytest.fail(f"{generator} serve did not stop on {stop.name}:\n{log.read_text()}")
 
 
 def run_script(name: str, *args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
@@ -148,5 +156,5 @@ def run_script(name: str, *args: str, cwd: Path = ROOT) -> subprocess.CompletedP
 def wait_until(condition: Callable[[], bool], what: str, log: Path) -> None:
     deadline = time.monotonic() + WAIT_SECONDS
     while not condition():
-        assert time.monotonic() < deadline, f"never happened: {what}; mkdocs serve said:\n{log.read_text()}"
+        assert time.monotonic() < deadline, f"never happened: {what}; the server said:\n{log.read_text()}"
         time.sleep(0.1)

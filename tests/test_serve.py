@@ -1,5 +1,7 @@
 """`mkdocs serve` as a contributor uses it: save a file, and the open page shows the change.
 
+And `properdocs serve`, MkDocs' fork, which runs the same figures plugin (README: Which generator).
+
 The page is open in a real Chromium, so the test fails if live reload does not
 fire (as it did not with some click versions), not only if the rebuild does not
 happen.
@@ -7,6 +9,7 @@ happen.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -73,3 +76,21 @@ def test_a_broken_placeholder_is_shown_in_the_page_and_fixing_it_recovers(warm_p
         warm_project.edit("docs/index.md", "{diagram: value-stak}", "{diagram: value-stack}")
         wait_for_text(page, "article", "Only your applications and your data add value")
         assert page.locator(".diagram-error").count() == 0
+
+
+def test_properdocs_serve_shows_a_broken_diagram_and_redraws_it_alone_when_fixed(
+    small_site: Project, page: Page
+) -> None:
+    """`properdocs serve`, as `mkdocs serve` above; the small site, whose three figures draw from cold quickly."""
+    with serving(small_site, generator="properdocs") as (url, log):
+        page.goto(url)
+        assert page.locator("#diagram-plain-figure text", has_text="plain").count() == 1
+        small_site.edit("diagrams/plain.py", 'Node("plain")', 'Node("plain" +)')
+        wait_for_text(page, ".diagram-error", "diagrams/plain.py:")
+        assert "SyntaxError" in page.locator(".diagram-error").first.text_content()
+        assert page.goto(url).ok  # still serving
+        small_site.edit("diagrams/plain.py", 'Node("plain" +)', 'Node("mended")')
+        wait_for_text(page, "#diagram-plain-figure", "mended")
+        assert page.locator(".diagram-error").count() == 0
+        # The server keeps the other two figures in memory, so a rebuild counts only what it draws.
+        assert re.findall(r"figures: .*", log.read_text())[-1] == "figures: 1 diagram(s) drawn, 0 from the cache"
