@@ -13,10 +13,13 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve build build-properdocs build-zensical tools browser lint test linkcheck-external diagram icons screenshots og-image audit bench clean
+.PHONY: serve serve-zensical build build-properdocs build-zensical tools browser lint test linkcheck-external diagram icons screenshots og-image audit bench clean
 
 serve: $(INSTALLED) tools  ## Serve the site on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+serve-zensical: $(INSTALLED) tools  ## Preview with Zensical instead, mistakes shown in the page as under make serve
+	$(BIN)/python -m scripts.build_zensical --serve --dev-addr 127.0.0.1:8000
 
 build: $(INSTALLED) tools  ## Write the site to site/ for publishing
 	$(BIN)/mkdocs build --strict

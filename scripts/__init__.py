@@ -5,7 +5,8 @@ so), and `python -m scripts.NAME --help` says what it does and what it takes:
 
 - `audit`: Lighthouse CI over every page, mobile and desktop (`make audit`);
 - `bench`: the benchmark of builds, live reload and page weight (`make bench`);
-- `build_zensical`: the site built with Zensical instead of MkDocs (`make build-zensical`);
+- `build_zensical`: the site built, or previewed, with Zensical instead of MkDocs (`make build-zensical`,
+  `make serve-zensical`);
 - `check_workflows`: the GitHub workflows against GitHub's schema (`make lint`);
 - `linkcheck`: the links of a built site (tests/test_links.py, `make linkcheck-external`);
 - `new_diagram`: a new diagram file from a template (`make diagram`);

@@ -1,6 +1,7 @@
-"""Build the site with Zensical instead of MkDocs, into site-zensical/ (or the folder given).
+"""Build the site with Zensical instead of MkDocs, into site-zensical/ (or the folder given), or preview it.
 
     make build-zensical      (or, from the project's root: .venv/bin/python -m scripts.build_zensical [SITE_DIR])
+    make serve-zensical      (or: .venv/bin/python -m scripts.build_zensical --serve [--dev-addr IP:PORT])
 
 Zensical reads mkdocs.yml and runs its Markdown extensions, `drawn_figures.extension` included, so the
 pages and diagrams build unchanged. This wrapper around Zensical's `build` only adds what a bare
@@ -19,6 +20,14 @@ pages and diagrams build unchanged. This wrapper around Zensical's `build` only 
 - one clear line for a mistake in a page or a diagram file, instead of a traceback through
   Zensical's runtime, and a failure, as under `mkdocs build --strict`, when the figures warn
   (a figure too small to read on a phone, say).
+
+With `--serve` it previews the site as `mkdocs serve` does, which a bare `zensical serve` does not:
+a mistake is shown in the page, where its figure goes, and the server keeps going. Under MkDocs the
+figures plugin turns on the extension's `show_errors` while serving; Zensical runs no plugin, so
+mkdocs.yml reads the option from $DRAWN_FIGURES_SHOW_ERRORS, which the preview sets. It also forgets
+the rendered pages first and prints the figures' log lines, as a build does, and serves from
+site-zensical/, not MkDocs' site/. It cannot add the figures' stylesheet: Zensical's server empties
+that folder when it starts, and calls no Python code of ours after a build.
 """
 
 from __future__ import annotations
@@ -35,6 +44,8 @@ from drawn_figures.stylesheet import STYLESHEET_URL, stylesheet
 
 CONFIG = Path("mkdocs.yml")
 DEFAULT_SITE_DIR = "site-zensical"
+DEFAULT_DEV_ADDR = "127.0.0.1:8000"  # as `make serve`
+SHOW_ERRORS = "DRAWN_FIGURES_SHOW_ERRORS"  # mkdocs.yml's `show_errors` for the figures extension
 CACHE = Path(".cache")  # where Zensical keeps its files, beside the figures' cache_dir
 
 
@@ -83,6 +94,15 @@ def build(site_dir: str) -> None:
     (Path(site_dir) / STYLESHEET_URL).write_text(stylesheet(), encoding="utf-8")
 
 
+def preview(dev_addr: str) -> None:
+    """`zensical serve`, with the figures' mistakes shown in the page and their log lines printed."""
+    os.environ[SHOW_ERRORS] = "true"
+    os.environ["SITE_DIR"] = DEFAULT_SITE_DIR  # Zensical serves from files it writes: not over MkDocs' site/
+    show_extension_logs()
+    forget_rendered_pages()  # Zensical's cache cannot tell when drawn_figures/ changed since the last run
+    zensical.serve(str(CONFIG.resolve()), {"dev_addr": dev_addr, "open": False, "strict": False})
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m scripts.build_zensical",
@@ -92,7 +112,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "site_dir", nargs="?", default=DEFAULT_SITE_DIR, help=f"where to write the site (default: {DEFAULT_SITE_DIR})"
     )
-    build(parser.parse_args(argv).site_dir)
+    parser.add_argument("--serve", action="store_true", help="preview the site instead, rebuilding on each save")
+    parser.add_argument(
+        "--dev-addr", default=DEFAULT_DEV_ADDR, help=f"where --serve serves the site (default: {DEFAULT_DEV_ADDR})"
+    )
+    arguments = parser.parse_args(argv)
+    if arguments.serve:
+        preview(arguments.dev_addr)
+    else:
+        build(arguments.site_dir)
     return 0
 
 
