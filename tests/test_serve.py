@@ -55,16 +55,43 @@ def wait_for_text(page: Page, selector: str, text: str) -> None:
     )
 
 
+def break_and_mend(
+    project: Project,
+    page: Page,
+    url: str,
+    diagram_file: str,
+    *,
+    good: str,
+    broken: str,
+    mended: str,
+    figure: str,
+    shown: str,
+) -> None:
+    """Break `diagram_file` (`good` becomes `broken`): the page shows why and the server keeps serving; then
+    mend it (`broken` becomes `mended`): `figure` (a selector) shows `shown`, and the error box is gone."""
+    project.edit(diagram_file, good, broken)
+    wait_for_text(page, ".diagram-error", f"{diagram_file}:")
+    assert "SyntaxError" in page.locator(".diagram-error").first.text_content()
+    assert page.goto(url).ok  # still serving
+    project.edit(diagram_file, broken, mended)
+    wait_for_text(page, figure, shown)
+    assert page.locator(".diagram-error").count() == 0
+
+
 def test_a_broken_diagram_is_shown_in_the_page_and_fixing_it_recovers(warm_project: Project, page: Page) -> None:
     with serving(warm_project) as (url, _):
         page.goto(url)
-        warm_project.edit("diagrams/_stack.py", '"Middleware"', '"Middleware" +')
-        wait_for_text(page, ".diagram-error", "diagrams/_stack.py:")
-        assert "SyntaxError" in page.locator(".diagram-error").first.text_content()
-        assert page.goto(url).ok  # still serving
-        warm_project.edit("diagrams/_stack.py", '"Middleware" +', '"Message brokers"')
-        wait_for_text(page, "#diagram-value-stack-figure", "Message brokers")
-        assert page.locator(".diagram-error").count() == 0
+        break_and_mend(
+            warm_project,
+            page,
+            url,
+            "diagrams/_stack.py",
+            good='"Middleware"',
+            broken='"Middleware" +',
+            mended='"Message brokers"',
+            figure="#diagram-value-stack-figure",
+            shown="Message brokers",
+        )
 
 
 def test_a_broken_placeholder_is_shown_in_the_page_and_fixing_it_recovers(warm_project: Project, page: Page) -> None:
@@ -85,12 +112,16 @@ def test_properdocs_serve_shows_a_broken_diagram_and_redraws_it_alone_when_fixed
     with serving(small_site, generator="properdocs") as (url, log):
         page.goto(url)
         assert page.locator("#diagram-plain-figure text", has_text="plain").count() == 1
-        small_site.edit("diagrams/plain.py", 'Node("plain")', 'Node("plain" +)')
-        wait_for_text(page, ".diagram-error", "diagrams/plain.py:")
-        assert "SyntaxError" in page.locator(".diagram-error").first.text_content()
-        assert page.goto(url).ok  # still serving
-        small_site.edit("diagrams/plain.py", 'Node("plain" +)', 'Node("mended")')
-        wait_for_text(page, "#diagram-plain-figure", "mended")
-        assert page.locator(".diagram-error").count() == 0
+        break_and_mend(
+            small_site,
+            page,
+            url,
+            "diagrams/plain.py",
+            good='Node("plain")',
+            broken='Node("plain" +)',
+            mended='Node("mended")',
+            figure="#diagram-plain-figure",
+            shown="mended",
+        )
         # The server keeps the other two figures in memory, so a rebuild counts only what it draws.
         assert re.findall(r"figures: .*", log.read_text())[-1] == "figures: 1 diagram(s) drawn, 0 from the cache"
