@@ -18,7 +18,7 @@ from diagrams import Node
 
 from drawn_figures.icons import material
 
-from _style import Icon, band, column, group, mark, text_width_pt, words
+from _style import Icon, Run, band, column, grid, group
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,6 @@ MODELS = [
     Model("SaaS", "SaaS", tuple(layer for layer in LAYERS if layer is not DATA)),
 ]
 MODEL = {model.short_name: model for model in MODELS}
-MARK_PT = 44
 LONGEST_LINE = len("Virtualisation")  # a longer layer name is written on two lines in a chart
 WHO = {"yours": ("Your team runs", material("account")), "provider": ("The provider runs", material("cloud-outline"))}
 
@@ -132,19 +131,20 @@ def describe_model(model: Model) -> str:
     return text
 
 
+def chart_name(layer: Layer) -> str:
+    """A layer's name as a chart's row writes it: on two lines when it is long."""
+    return layer.name.replace(" ", "\n") if len(layer.name) > LONGEST_LINE else layer.name
+
+
 def models_chart() -> None:
-    """Every model side by side: a column each, a row for each layer, a mark for who runs it."""
-    widths = [max(MARK_PT, text_width_pt(model.short_name)) for model in MODELS]
-    rows = [[words(""), *(words(model.short_name, align="CENTER") for model in MODELS)]]
-    for layer in reversed(LAYERS):
-        row = [words(layer.name.replace(" ", "\n") if len(layer.name) > LONGEST_LINE else layer.name)]
-        row += [
-            mark(WHO[model.runs(layer)][1], role=model.runs(layer), width_pt=width)
-            for model, width in zip(MODELS, widths, strict=True)
-        ]
-        rows.append(row)
-    for cells in zip(*rows, strict=True):  # each column top to bottom, so that rows line up
-        column(*cells)
+    """Every model side by side: a row for each layer, a column for each model, a box for each run of layers
+    that one side runs, marked by who runs it."""
+    grid(
+        rows=[chart_name(layer) for layer in reversed(LAYERS)],
+        columns={
+            model.short_name: [Run(WHO[who][1], who, len(layers)) for who, layers in runs_of(model)] for model in MODELS
+        },
+    )
 
 
 def describe_models() -> str:

@@ -12,8 +12,10 @@
   `with group("Cloud provider"):`.
 - `column(a, b, c)`: keeps boxes one above the other, `a` on top (boxes that no
   arrow joins would otherwise stand side by side).
-- `mark(Icon)` and `words("Label")`: the cells of a chart: a small box holding
-  only an icon, and a label with no box.
+- `chart()` and `grid(rows, columns)`: a chart, as `with chart():`: a row per
+  name, a column per heading, and in each column boxes that each span a run of
+  rows (`Run(Icon, role, rows)`). `mark(Icon)` and `words("Label")` are its
+  cells: a box holding only an icon, and a label with no box.
 
 Each block has the house look in both palettes: the icon sits on a white tile,
 so dark icons stay visible in dark mode, and the colours come from the figures'
@@ -30,6 +32,7 @@ they stay at least 11 px high there.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from html import escape
 from itertools import count, pairwise
 from typing import Any
@@ -39,11 +42,15 @@ from diagrams import Cluster, Diagram, Edge, Node
 from drawn_figures.icons import icon_file
 
 FONT_PT = 14
+LINE_PT = 14.4  # a second line of a label adds this much to its box
 BAND_WIDTH_PT = 300
 BAND_HEIGHT_IN = 0.36
 ICON_PT = 22
 STEP_ICON_PT = 30
 TILE_PADDING_PT = 4
+MARK_WIDTH_PT = 44
+MARK_HEIGHT_PT = 24.5
+GRID_GAP_PT = 4
 GROUP = {"fontsize": "14", "fontname": "DejaVu Sans Bold", "margin": "8", "style": "rounded,dashed", "labeljust": "l"}
 
 Icon = type[Node] | str
@@ -53,6 +60,11 @@ FRAMES = count(1)
 def stack() -> Diagram:
     """A diagram of bands, top to bottom, close together."""
     return Diagram("", show=False, direction="TB", graph_attr={"ranksep": "0.06", "nodesep": "0.1"})
+
+
+def chart() -> Diagram:
+    """A diagram whose boxes stand where `grid()` puts them: rows and columns line up, which dot cannot promise."""
+    return Diagram("", show=False, graph_attr={"layout": "neato"})
 
 
 def flow(direction: str = "LR") -> Diagram:
@@ -130,8 +142,8 @@ def text_width_pt(text: str) -> int:
     return math.ceil(max(len(line) for line in text.split("\n")) * FONT_PT * 0.62)
 
 
-def mark(icon: Icon, role: str = "", width_pt: int = 40) -> Node:
-    """A cell of a chart: a small box `width_pt` wide holding only the icon on its tile."""
+def mark(icon: Icon, role: str = "", width_pt: int = 40, height_pt: float = MARK_HEIGHT_PT, **attributes: Any) -> Node:
+    """A cell of a chart: a box `width_pt` wide holding only the icon on its tile, in its middle."""
     label = f'<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>{tile(icon, ICON_PT - 6)}</TR></TABLE>'
     return box(
         label,
@@ -140,11 +152,12 @@ def mark(icon: Icon, role: str = "", width_pt: int = 40) -> Node:
         rounded=False,
         fixedsize="true",
         width=str(width_pt / 72),
-        height=str(BAND_HEIGHT_IN - 0.02),
+        height=str(height_pt / 72),
+        **attributes,
     )
 
 
-def words(text: str, align: str = "RIGHT", width_pt: int = 0) -> Node:
+def words(text: str, align: str = "RIGHT", width_pt: int = 0, **attributes: Any) -> Node:
     """A label with no box, e.g. a row's name in a chart, at least `width_pt` wide (to line a column up)."""
     width = max(width_pt, text_width_pt(text))
     return Node(
@@ -153,6 +166,52 @@ def words(text: str, align: str = "RIGHT", width_pt: int = 0) -> Node:
         fontsize=str(FONT_PT),
         fixedsize="true",
         width=str(width / 72),
-        height=str(BAND_HEIGHT_IN - 0.02 + 0.2 * text.count("\n")),
+        height=str((MARK_HEIGHT_PT + LINE_PT * text.count("\n")) / 72),
         margin="0",
+        **attributes,
     )
+
+
+@dataclass(frozen=True)
+class Run:
+    """Rows of a chart's column that belong together: one box, `rows` rows tall, marked by `icon`."""
+
+    icon: Icon
+    role: str
+    rows: int
+
+
+def grid(rows: list[str], columns: dict[str, list[Run]]) -> None:
+    """Draw a chart in a `chart()` diagram: `rows` named down the left, a column per heading in `columns`.
+
+    Each column is its runs from the top down, and they must fill it: their `rows` add up to `len(rows)`.
+    A row is as tall as its name (a name with a "\\n" takes two lines); a run is as tall as its rows.
+    """
+    heights = [MARK_HEIGHT_PT + LINE_PT * name.count("\n") for name in rows]
+    tops = [sum(heights[:row]) + GRID_GAP_PT * row for row in range(len(rows) + 1)]
+    names_width = max(text_width_pt(name) for name in rows)
+    heading_top = -(MARK_HEIGHT_PT + GRID_GAP_PT)
+
+    def at(left: float, top: float, width: float, height: float) -> str:
+        """Graphviz's `pos` for a box with this top left corner and size: its centre, in inches, y up; "!" pins it."""
+        return f"{(left + width / 2) / 72:.4f},{-(top + height / 2) / 72:.4f}!"
+
+    for name, top, height in zip(rows, tops, heights, strict=False):
+        width = text_width_pt(name)  # as wide as its words, and pinned by its right edge: the names align right
+        words(name, pos=at(names_width - width, top, width, height))
+    left = names_width + 2 * GRID_GAP_PT
+    for heading, runs in columns.items():
+        if sum(run.rows for run in runs) != len(rows):
+            covered = sum(run.rows for run in runs)
+            raise ValueError(
+                f"grid(): the runs of column {heading!r} cover {covered} rows, but the chart has {len(rows)}; "
+                f"make the rows of its runs add up to {len(rows)}"
+            )
+        width = max(MARK_WIDTH_PT, text_width_pt(heading))
+        words(heading, align="CENTER", width_pt=width, pos=at(left, heading_top, width, MARK_HEIGHT_PT))
+        first = 0
+        for run in runs:
+            top, bottom = tops[first], tops[first + run.rows] - GRID_GAP_PT
+            mark(run.icon, run.role, width_pt=width, height_pt=bottom - top, pos=at(left, top, width, bottom - top))
+            first += run.rows
+        left += width + GRID_GAP_PT

@@ -1,7 +1,7 @@
 """Who runs each layer of the stack, in all five models side by side."""
 
 from _stack import describe_models, models_chart
-from _style import stack
+from _style import chart
 
 CAPTION = "Who runs each layer: a person marks your team, a cloud marks the provider."
 ALT = (
@@ -10,5 +10,5 @@ ALT = (
 )
 DESCRIPTION = describe_models()
 
-with stack():
+with chart():
     models_chart()

@@ -183,6 +183,29 @@ def test_a_diagram_too_tall_for_a_desktop_screen_fails_the_build(project: Projec
     assert "fewer boxes one above the other" in log
 
 
+GRID = """\
+from diagrams.generic.compute import Rack
+
+from _style import Run, chart, grid
+
+CAPTION = "A chart."
+ALT = "Diagram: a chart."
+
+with chart():
+    grid(rows=["Top", "Bottom"], columns={{"Mine": [Run(Rack, "yours", {rows})]}})
+"""
+
+
+def test_a_chart_column_that_does_not_fill_its_rows_says_how_many_it_needs(project: Project) -> None:
+    (project.root / "diagrams" / "chart.py").write_text(GRID.format(rows=3))
+    place(project, "chart")
+    fails_with(
+        project,
+        r"diagrams/_style\.py:\d+: ValueError: grid\(\): the runs of column 'Mine' cover 3 rows, but the chart has 2; "
+        r"make the rows of its runs add up to 2",
+    )
+
+
 def test_a_file_name_that_is_no_diagram_name_is_refused(project: Project) -> None:
     (project.root / "diagrams" / "Value_Stack.py").write_text(diagram("Node('x')"))
     fails_with(project, r"diagrams/Value_Stack\.py: a diagram's file name must be lower-case words joined by hyphens")

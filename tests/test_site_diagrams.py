@@ -7,6 +7,7 @@ import html
 import importlib.util
 import re
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from types import ModuleType
 
@@ -16,6 +17,7 @@ from scripts.shared.project import ROOT
 
 from conftest import Project
 
+SVG = "{http://www.w3.org/2000/svg}"
 MAX_FIGURE_BYTES = 40_000
 MAX_STACK_FIGURE_BYTES = 12_500  # vector icons keep a stack of nine bands near 12 KB
 # Every figure drawn from the one description of the stack, with the page that places it.
@@ -103,6 +105,31 @@ def test_each_model_says_who_runs_each_layer_in_picture_and_words(built: Project
         for who in {model.runs(layer) for layer in stack.LAYERS}:
             assert stack.WHO[who][0] in picture
             assert stack.WHO[who][0].lower() in description
+
+
+def test_the_chart_of_all_models_marks_who_runs_each_layer_where_the_layer_is(built: Project) -> None:
+    """Read the chart as a reader does: across from each layer's name, in each model's column, the box there."""
+    stack = stack_description()
+    drawing = re.search(r"<svg.*?</svg>", figure(built.page(STACK_FIGURES["responsibility-all"]), "responsibility-all"))
+    assert drawing, "no drawing in the chart's figure"
+    svg = ET.fromstring(drawing.group().replace(" data-search-exclude", "", 1))  # an HTML attribute, not XML
+    boxes = []  # (left, right, top, bottom, role) of every box of the chart
+    for node in svg.iter(f"{SVG}g"):
+        classes = node.get("class", "").split()
+        if "mark" in classes:
+            outline = node.find(f"{SVG}polygon")
+            assert outline is not None
+            xs, ys = zip(*(map(float, point.split(",")) for point in outline.get("points", "").split()), strict=True)
+            boxes.append((min(xs), max(xs), min(ys), max(ys), classes[-1]))
+    columns = sorted({(left, right) for left, right, *_ in boxes})
+    assert len(columns) == len(stack.MODELS)
+    assert len(boxes) == sum(len(stack.runs_of(model)) for model in stack.MODELS), "a box for each run of layers"
+    names = {text.text: float(text.get("y", "nan")) for text in svg.iter(f"{SVG}text")}
+    for layer in stack.LAYERS:
+        row = names[stack.chart_name(layer).split("\n")[0]]
+        for model, (left, right) in zip(stack.MODELS, columns, strict=True):
+            across = [role for x0, x1, top, bottom, role in boxes if (x0, x1) == (left, right) and top < row < bottom]
+            assert across == [model.runs(layer)], f"{model.name}, {layer.name}: {across}"
 
 
 def test_no_stack_diagram_uses_a_brands_icon_for_a_generic_layer(built: Project) -> None:
