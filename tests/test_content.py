@@ -19,6 +19,7 @@ NEW_PAGES = sorted(path.name for path in DOCS.glob("*.md") if path.name not in N
 LEARNING_ORDER = [
     "index.md",
     "who-manages-what.md",
+    "one-model-at-a-time.md",
     "serverless-in-practice.md",
     "trade-offs.md",
     "glossary.md",

@@ -48,10 +48,8 @@ PROPERDOCS_BUILD = ("build", "--strict", "-f", "mkdocs.yml", "-d", PROPERDOCS_SI
 # that the extension's own rules (which decide what a page places) do not mark the extension's answers.
 PLACED = {
     "": ["infrastructure-stack", "value-stack"],
-    "who-manages-what/": [
-        "responsibility-all",
-        *(f"responsibility-{model}" for model in ("on-premises", "iaas", "paas", "faas", "saas")),
-    ],
+    "who-manages-what/": ["responsibility-all"],
+    "one-model-at-a-time/": [f"responsibility-{model}" for model in ("on-premises", "iaas", "paas", "faas", "saas")],
     "serverless-in-practice/": ["photo-thumbnail"],
     "trade-offs/": [],
     "glossary/": [],

@@ -26,7 +26,7 @@ STACK_FIGURES = {
     "value-stack": "index.html",
     "responsibility-all": "who-manages-what/index.html",
     **{
-        f"responsibility-{model}": "who-manages-what/index.html"
+        f"responsibility-{model}": "one-model-at-a-time/index.html"
         for model in ("on-premises", "iaas", "paas", "faas", "saas")
     },
 }
