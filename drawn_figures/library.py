@@ -46,6 +46,7 @@ import signal
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
@@ -188,9 +189,10 @@ class DiagramLibrary:
             if path.stem not in modules and (path.name.startswith("_") or path.parent != self.folder):
                 shared.update(f"{path.relative_to(self.folder)}\0".encode() + path.read_bytes())
         keys = {}
+        imports = cache(imported_modules)  # each helper parsed once, not once per diagram that uses it
         for name, path in self.sources().items():
             digest = shared.copy()
-            for helper in sorted(helpers_used(path, modules)):
+            for helper in sorted(helpers_used(path, modules, imports)):
                 digest.update(f"{helper}.py\0".encode() + modules[helper].read_bytes())
             digest.update(path.read_bytes())
             keys[name] = digest.hexdigest()[:32]
@@ -304,8 +306,12 @@ def imported_modules(path: Path) -> set[str] | None:
     return found
 
 
-def helpers_used(diagram: Path, modules: dict[str, Path]) -> set[str]:
+def helpers_used(
+    diagram: Path, modules: dict[str, Path], imports: Callable[[Path], set[str] | None] = imported_modules
+) -> set[str]:
     """The helper modules (of `modules`, by name) that `diagram` imports, directly or through one another.
+
+    `imports` reads a file's imports: `imported_modules`, or a cached copy of it when many diagrams are asked about.
 
     A file that cannot be parsed is taken to use every helper: it fails to draw anyway, and
     must be drawn again when any of them changes.
@@ -313,7 +319,7 @@ def helpers_used(diagram: Path, modules: dict[str, Path]) -> set[str]:
     used: set[str] = set()
     waiting = [diagram]
     while waiting:
-        imported = imported_modules(waiting.pop())
+        imported = imports(waiting.pop())
         names = set(modules) if imported is None else imported & set(modules)
         waiting += [modules[name] for name in names - used]
         used |= names
