@@ -42,14 +42,14 @@ from diagrams import Cluster, Diagram, Edge, Node
 from drawn_figures.icons import icon_file
 
 FONT_PT = 14
-LINE_PT = 14.4  # a second line of a label adds this much to its box
+LINE_PT = 14.4  # a second line of a label adds this much to its box (0.2 in)
 BAND_WIDTH_PT = 300
 BAND_HEIGHT_IN = 0.36
 ICON_PT = 22
 STEP_ICON_PT = 30
 TILE_PADDING_PT = 4
 MARK_WIDTH_PT = 44
-MARK_HEIGHT_PT = 24.5
+MARK_HEIGHT_PT = (BAND_HEIGHT_IN - 0.02) * 72  # a chart's row: a little lower than a band
 GRID_GAP_PT = 4
 GROUP = {"fontsize": "14", "fontname": "DejaVu Sans Bold", "margin": "8", "style": "rounded,dashed", "labeljust": "l"}
 
@@ -196,13 +196,13 @@ def grid(rows: list[str], columns: dict[str, list[Run]]) -> None:
         """Graphviz's `pos` for a box with this top left corner and size: its centre, in inches, y up; "!" pins it."""
         return f"{(left + width / 2) / 72:.4f},{-(top + height / 2) / 72:.4f}!"
 
-    for name, top, height in zip(rows, tops, heights, strict=False):
+    for name, top, height in zip(rows, tops[:-1], heights, strict=True):
         width = text_width_pt(name)  # as wide as its words, and pinned by its right edge: the names align right
         words(name, pos=at(names_width - width, top, width, height))
     left = names_width + 2 * GRID_GAP_PT
     for heading, runs in columns.items():
-        if sum(run.rows for run in runs) != len(rows):
-            covered = sum(run.rows for run in runs)
+        covered = sum(run.rows for run in runs)
+        if covered != len(rows):
             raise ValueError(
                 f"grid(): the runs of column {heading!r} cover {covered} rows, but the chart has {len(rows)}; "
                 f"make the rows of its runs add up to {len(rows)}"
