@@ -158,10 +158,12 @@ def mark(icon: Icon, role: str = "", width_pt: int = 40, height_pt: float = MARK
 
 
 def words(text: str, align: str = "RIGHT", width_pt: int = 0, **attributes: Any) -> Node:
-    """A label with no box, e.g. a row's name in a chart, at least `width_pt` wide (to line a column up)."""
+    """A label with no box, e.g. a row's name in a chart, at least `width_pt` wide and aligned `align` in
+    that width (so that a column of names lines up on one edge)."""
     width = max(width_pt, text_width_pt(text))
+    cell = f'<TD WIDTH="{width}" ALIGN="{align}" BALIGN="{align}">{lines(text, align)}</TD>'
     return Node(
-        f"<{lines(text, align)}>",
+        f'<<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>{cell}</TR></TABLE>>',
         shape="plaintext",
         fontsize=str(FONT_PT),
         fixedsize="true",
@@ -197,8 +199,7 @@ def grid(rows: list[str], columns: dict[str, list[Run]]) -> None:
         return f"{(left + width / 2) / 72:.4f},{-(top + height / 2) / 72:.4f}!"
 
     for name, top, height in zip(rows, tops[:-1], heights, strict=True):
-        width = text_width_pt(name)  # as wide as its words, and pinned by its right edge: the names align right
-        words(name, pos=at(names_width - width, top, width, height))
+        words(name, width_pt=names_width, pos=at(0, top, names_width, height))
     left = names_width + 2 * GRID_GAP_PT
     for heading, runs in columns.items():
         covered = sum(run.rows for run in runs)
