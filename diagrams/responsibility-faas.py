@@ -5,7 +5,7 @@ from _style import stack
 
 MODEL_SHOWN = MODEL["FaaS"]
 CAPTION = (
-    "Serverless functions: as in PaaS, the provider runs everything up to the runtime; "
+    "Serverless functions: as in PaaS, the provider runs everything up to and including the runtime; "
     "your team runs your data and your functions."
 )
 ALT = f"Diagram: the nine layers of the stack, grouped by who runs them in {MODEL_SHOWN.name}."

@@ -4,7 +4,9 @@ from _stack import MODEL, describe_model, model_stack
 from _style import stack
 
 MODEL_SHOWN = MODEL["PaaS"]
-CAPTION = "PaaS: the provider runs everything up to the runtime; your team runs your data and applications."
+CAPTION = (
+    "PaaS: the provider runs everything up to and including the runtime; your team runs your data and applications."
+)
 ALT = f"Diagram: the nine layers of the stack, grouped by who runs them in {MODEL_SHOWN.name}."
 DESCRIPTION = describe_model(MODEL_SHOWN)
 

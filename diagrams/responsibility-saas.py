@@ -4,7 +4,10 @@ from _stack import MODEL, describe_model, model_stack
 from _style import stack
 
 MODEL_SHOWN = MODEL["SaaS"]
-CAPTION = "SaaS: the provider runs everything, the application too, except your data."
+CAPTION = (
+    "SaaS: the provider runs every layer but your data, the application too; "
+    "you still choose its settings and who may use it."
+)
 ALT = f"Diagram: the nine layers of the stack, grouped by who runs them in {MODEL_SHOWN.name}."
 DESCRIPTION = describe_model(MODEL_SHOWN)
 

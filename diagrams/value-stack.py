@@ -5,7 +5,7 @@ from _style import group, stack
 
 CAPTION = (
     "Only your applications and your data add value; everything below them can be consumed as a service. "
-    "That is what serverless offers."
+    "Serverless and PaaS both split the stack here."
 )
 ALT = "Diagram: the infrastructure stack split into the layers that add value and those consumed as a service."
 DESCRIPTION = describe(grouped=True)
