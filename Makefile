@@ -13,7 +13,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: serve serve-zensical build build-properdocs build-zensical tools browser lint test linkcheck-external diagram icons screenshots og-image audit bench clean
+.PHONY: serve serve-zensical build build-properdocs build-zensical tools browser lint test linkcheck-external facts diagram icons screenshots og-image audit bench clean
 
 serve: $(INSTALLED) tools  ## Serve the site on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -44,6 +44,9 @@ test: lint browser  ## Run every check and test (the link check of the built sit
 
 linkcheck-external: build  ## Also fetch every link to another host (needs the network)
 	$(BIN)/python -m scripts.linkcheck site --external
+
+facts: $(INSTALLED)  ## List the footnoted facts checked more than six months ago, oldest first (STRICT=1 fails on any)
+	$(BIN)/python -m scripts.facts $(if $(STRICT),--strict)
 
 diagram: $(INSTALLED)  ## Start a new diagram from the template: make diagram NAME=my-diagram
 	@test -n "$(NAME)" || { echo "usage: make diagram NAME=my-diagram" >&2; exit 2; }

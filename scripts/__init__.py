@@ -8,6 +8,7 @@ so), and `python -m scripts.NAME --help` says what it does and what it takes:
 - `build_zensical`: the site built, or previewed, with Zensical instead of MkDocs (`make build-zensical`,
   `make serve-zensical`);
 - `check_workflows`: the GitHub workflows against GitHub's schema (`make lint`);
+- `facts`: the footnoted facts, each with a source and a checked date, and the stale ones (`make facts`);
 - `linkcheck`: the links of a built site (tests/test_links.py, `make linkcheck-external`);
 - `new_diagram`: a new diagram file from a template (`make diagram`);
 - `open_graph_image`: the link-preview picture (`make og-image`);
