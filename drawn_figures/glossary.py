@@ -5,7 +5,7 @@ in `docs/includes/abbreviations.md`, which `pymdownx.snippets` appends to every
 page (`auto_append`). Python-Markdown's `abbr` extension then turns each use of a
 term into `<abbr title="Definition.">`, which the site's stylesheet shows as a
 tooltip when the term is focused (docs/stylesheets/theme.css; pointing at it
-shows the browser's own). This extension adds two things:
+shows the browser's own). This extension adds three things:
 
 1. A line that holds only `{glossary}` becomes the whole glossary: a definition
    list (`<dl class="glossary">`) of every `*[Term]: Definition` line of the page,
@@ -16,11 +16,15 @@ shows the browser's own). This extension adds two things:
    come from the very lines the tooltips come from, so the two cannot drift.
    A `{glossary}` line inside fenced code is left alone.
 
-2. The tooltips become usable without a mouse. An `<abbr>` is not focusable, so
+2. A term matches as a reader writes it: with a capital first letter and in the
+   regular plural too (`*[cold start]` also marks "Cold starts"), so the glossary
+   needs one entry per term. A form defined in its own right keeps its own line.
+
+3. The tooltips become usable without a mouse. An `<abbr>` is not focusable, so
    a keyboard could never show its tooltip: each one gets `tabindex="0"`. To keep
    the number of tab stops (and dotted underlines) sensible, only the first use
-   of a term on a page keeps its `<abbr>` (option `first_use_only`); later uses
-   are plain text. An `<abbr>` inside a link, heading, tab label, `<summary>` or
+   of a term on a page, in any of its forms, keeps its `<abbr>` (option
+   `first_use_only`); later uses are plain text. An `<abbr>` inside a link, heading, tab label, `<summary>` or
    `<button>` is always unwrapped: a focusable element inside a link is invalid
    nesting, and a heading or a label is not where a reader expects a tooltip.
    Punctuation right after a kept term (`.,;:!?`) moves inside its `<abbr>`:
@@ -77,6 +81,31 @@ def definitions(lines: list[str]) -> dict[str, str]:
     return found
 
 
+def plural(term: str) -> str:
+    """The regular English plural of a term's last word: `cold start` → `cold starts`, `query` → `queries`."""
+    if re.search(r"(?:s|x|z|ch|sh)$", term):
+        return term + "es"
+    if re.search(r"[^aeiouAEIOU]y$", term):
+        return term[:-1] + "ies"
+    return term + "s"
+
+
+def forms(term: str) -> list[str]:
+    """The ways a reader's sentence may write `term`: as defined, with a capital first letter, in the plural."""
+    written = [term, plural(term)]
+    return list(dict.fromkeys(written + [display(form) for form in written]))
+
+
+def with_every_form(terms: dict[str, str]) -> list[str]:
+    """`*[Form]: Definition` lines for each form of each term that is not defined in its own right."""
+    return [
+        f"*[{form}]: {definition}"
+        for term, definition in terms.items()
+        for form in forms(term)[1:]
+        if form not in terms
+    ]
+
+
 def term_id(term: str, prefix: str = "glossary-") -> str:
     """The id of a term's entry: `API gateway` → `glossary-api-gateway`."""
     return prefix + re.sub(r"[^a-z0-9]+", "-", term.lower()).strip("-")
@@ -105,17 +134,18 @@ class GlossaryPreprocessor(Preprocessor):
         self.prefix = prefix
 
     def run(self, lines: list[str]) -> list[str]:
+        terms = definitions(lines)
+        variants = ["", *with_every_form(terms)] if terms else []
         markers = {index for index in outside_fences(lines) if lines[index].strip() == MARKER}
         if not markers:
-            return lines
-        terms = definitions(lines)
+            return lines + variants
         result: list[str] = []
         for index, line in enumerate(lines):
             if index in markers:
                 result.extend(["", self.md.htmlStash.store(glossary_html(terms, self.prefix)), ""])
             else:
                 result.append(line)
-        return result
+        return result + variants
 
 
 class FocusableTooltips(Treeprocessor):
@@ -132,12 +162,12 @@ class FocusableTooltips(Treeprocessor):
     def visit(self, element: ET.Element, seen: set[str], inside_no_tooltip: bool) -> None:
         inside = inside_no_tooltip or element.tag in NO_TOOLTIP_INSIDE
         for child in list(element):
-            if child.tag == "abbr" and child.get("title") is not None:
+            if child.tag == "abbr" and (title := child.get("title")) is not None:
                 term = child.text or ""
-                if inside or (self.first_use_only and term in seen):
+                if inside or (self.first_use_only and title in seen):
                     unwrap(element, child)
                     continue
-                seen.add(term)
+                seen.add(title)
                 child.set("tabindex", "0")
                 if child.tail and (punctuation := TRAILING_PUNCTUATION.match(child.tail)):
                     child.text = term + punctuation[0]

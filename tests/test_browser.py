@@ -209,6 +209,22 @@ def test_search_finds_the_article_from_a_word_in_it(visits: Visits) -> None:
     assert visit.console_errors == []
 
 
+TOOLTIP = "() => getComputedStyle(document.activeElement, '::after').content"
+
+
+def test_a_tooltip_shows_on_focus_and_escape_hides_it_until_focus_returns(visits: Visits) -> None:
+    page = visits.fresh(ARTICLE_PAGES[0], width=PHONE).page
+    term = page.locator("article abbr[title]").first
+    term.focus()
+    assert page.evaluate(TOOLTIP) == page.evaluate("JSON.stringify(document.activeElement.title)")
+    page.keyboard.press("Escape")
+    assert page.evaluate(TOOLTIP) == "none", "Escape leaves the tooltip open (WCAG 1.4.13)"
+    assert page.evaluate("document.activeElement.matches('abbr[title]')"), "Escape moved the focus"
+    page.keyboard.press("Tab")
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate(TOOLTIP) != "none", "the tooltip stays hidden when its term is focused again"
+
+
 SHAPE_COLOURS = """() => [...document.querySelectorAll("figure.diagram svg :is(polygon, path, ellipse, rect, text)")]
   .map(shape => { const style = getComputedStyle(shape); return style.fill + " " + style.stroke; })"""
 

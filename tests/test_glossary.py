@@ -15,7 +15,7 @@ from pathlib import Path
 import markdown
 import pytest
 
-from drawn_figures.glossary import DEFINITION, GlossaryExtension, display, term_id
+from drawn_figures.glossary import DEFINITION, GlossaryExtension, display, forms, term_id
 from scripts.shared.project import ROOT
 
 from conftest import Project
@@ -54,6 +54,19 @@ CASES = {
     "the marker in fenced code is left alone": (
         "```text\n{glossary}\n```\n" + TERMS,
         '<pre><code class="language-text">{glossary}\n</code></pre>',
+    ),
+    "a term matches with a capital and in the plural, and only its first use keeps a tooltip": (
+        "Cold starts are slow. A cold start." + TERMS,
+        '<p><abbr tabindex="0" title="A slow first run.">Cold starts</abbr> are slow. A cold start.</p>',
+    ),
+    "a form defined in its own right keeps its own definition": (
+        "Cold starts." + TERMS + "*[cold starts]: Slow first runs.\n",
+        '<p><abbr tabindex="0" title="Slow first runs.">Cold starts.</abbr></p>',
+    ),
+    "plurals of words that end in s, x, ch or a consonant and y": (
+        "Two boxes, three queries and four APIs.\n\n*[box]: B.\n*[query]: Q.\n*[API]: A.\n",
+        '<p>Two <abbr tabindex="0" title="B.">boxes,</abbr> three <abbr tabindex="0" title="Q.">queries</abbr> '
+        'and four <abbr tabindex="0" title="A.">APIs.</abbr></p>',
     ),
     "the marker inside a line of text is left alone": (
         "Write {glossary} alone on a line." + TERMS,
@@ -97,6 +110,9 @@ def test_each_term_is_defined_once_and_there_are_at_least_30() -> None:
     assert len(terms) >= 30
     twice = [term for term, count in Counter(term.casefold() for term in terms).items() if count > 1]
     assert not twice, f"defined more than once: {twice}"
+    plurals = {form: term for term in terms for form in forms(term)[1:]}
+    again = [f"{term!r} (a form of {plurals[term]!r})" for term in terms if term in plurals]
+    assert not again, f"{ABBREVIATIONS}: one entry per term; the glossary matches plurals and capitals itself: {again}"
 
 
 def tooltips(site: Path) -> dict[str, set[str]]:
@@ -111,8 +127,18 @@ def tooltips(site: Path) -> dict[str, set[str]]:
 def test_every_term_is_a_tooltip_somewhere_with_its_definition(built: Project) -> None:
     shown = tooltips(built.site)
     for term, definition in abbreviations():
-        assert term in shown, f"{term!r} is never used on the site, so its tooltip is never shown"
-        assert shown[term] == {definition}
+        used = [form for form in forms(term) if form in shown]
+        assert used, f"{term!r} is never used on the site, so its tooltip is never shown"
+        assert {title for form in used for title in shown[form]} == {definition}, term
+
+
+def test_a_term_gets_its_tooltip_in_the_plural_and_with_a_capital(built: Project) -> None:
+    shown = tooltips(built.site)
+    defined = {term for term, _ in abbreviations()}
+    plurals = [form for term in defined for form in forms(term)[1:] if form.endswith("s") and form in shown]
+    capitals = [form for term in defined for form in forms(term)[1:] if form[0].isupper() and form in shown]
+    assert plurals, "no term is written in the plural anywhere, or no plural gets a tooltip"
+    assert capitals, "no term starts a sentence anywhere, or no capitalised form gets a tooltip"
 
 
 def test_every_tooltip_can_be_reached_by_keyboard(built: Project) -> None:
