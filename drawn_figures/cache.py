@@ -25,7 +25,7 @@ from pathlib import Path
 
 from drawn_figures import log
 
-FIELDS = ("caption", "alt", "description", "svg")
+FIELDS = ("caption", "alt", "description", "table", "svg")
 SECONDS_PER_DAY = 24 * 60 * 60
 
 

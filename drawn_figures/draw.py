@@ -9,11 +9,12 @@ catches the `diagrams.Diagram` it builds instead of letting the library render i
 (`drawn_figures.diagrams_api`), lays it out with Graphviz, makes the SVG
 self-contained and prints one JSON object on stdout:
 
-    {"caption": ..., "alt": ..., "description": ..., "svg": ...}
+    {"caption": ..., "alt": ..., "description": ..., "table": ..., "svg": ...}
 
 A diagram file is an ordinary `diagrams` script that also sets two strings,
-`CAPTION` and `ALT`, and may set `DESCRIPTION` (Markdown, shown to every reader
-under the figure). A mistake is printed on stderr as `file:line: message` (or
+`CAPTION` and `ALT`, and may set `DESCRIPTION` (Markdown, which every reader can
+open under the figure) and `TABLE` (a Markdown table of what the picture shows,
+printed under the caption). A mistake is printed on stderr as `file:line: message` (or
 `file: message` when no line is to blame, and a plain message when Graphviz is
 missing). The exit status is one of `drawn_figures.ChildExit`, which says what
 each one means; `drawn_figures.library` reads it.
@@ -116,6 +117,7 @@ def draw(path: Path, shown_folder: str, font: str = DEFAULT_FONT) -> dict[str, s
         "caption": text_setting(shown, settings, "CAPTION"),
         "alt": text_setting(shown, settings, "ALT"),
         "description": text_setting(shown, settings, "DESCRIPTION", required=False),
+        "table": text_setting(shown, settings, "TABLE", required=False),
     }
     try:
         svg = drawn[0].dot.pipe(format="svg", encoding="utf-8")

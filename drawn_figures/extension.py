@@ -2,8 +2,8 @@
 
 A line that holds only `{diagram: NAME}` becomes the figure drawn by
 `diagrams/NAME.py`: an inline SVG titled with the diagram's alt text, its
-caption, and, when the diagram has one, a long description that every reader
-can open. It works wherever Markdown blocks go: at the top level, in list items,
+caption, and, when the diagram has them, a table of what it shows and a long
+description that every reader can open. It works wherever Markdown blocks go: at the top level, in list items,
 in admonitions. Placeholders in fenced code, in inline code and in HTML comments
 are left alone, so a page can show the syntax.
 
@@ -108,8 +108,8 @@ def legibility_warning(shown_file: str, svg: str) -> str | None:
 
 
 def description_html(text: str) -> str:
-    """A diagram's description in Markdown, as HTML; any raw HTML in it is shown as text, never run."""
-    md = markdown.Markdown()
+    """A diagram's description or table in Markdown, as HTML; any raw HTML in it is shown as text, never run."""
+    md = markdown.Markdown(extensions=["tables"])
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
     return md.convert(text)
@@ -128,10 +128,11 @@ def figure_html(name: str, figure: Figure, placement: int) -> str:
             f'<span class="diagram-hidden">: {html.escape(figure.caption)}</span></summary>'
             f"{description_html(figure.description)}</details>"
         )
+    table = f'<div class="diagram-table">{description_html(figure.table)}</div>' if figure.table else ""
     return (
         f'<figure class="diagram" id="{prefix}figure">'
         f"{figure.svg.replace(ID_PREFIX, prefix).replace('<svg ', SEARCH_SKIPS_THE_PICTURE, 1)}"
-        f"<figcaption>{html.escape(figure.caption)}</figcaption>{description}</figure>"
+        f"<figcaption>{html.escape(figure.caption)}</figcaption>{table}{description}</figure>"
     )
 
 

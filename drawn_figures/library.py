@@ -85,6 +85,7 @@ class Figure:
     caption: str
     alt: str
     description: str
+    table: str
     svg: str
 
 

@@ -12,7 +12,7 @@ import pytest
 from drawn_figures.cache import SECONDS_PER_DAY, DiskCache
 
 KEY = "0123456789abcdef0123456789abcdef"
-FIGURE = {"caption": "A caption.", "alt": "Diagram: a box.", "description": "", "svg": "<svg/>"}
+FIGURE = {"caption": "A caption.", "alt": "Diagram: a box.", "description": "", "table": "", "svg": "<svg/>"}
 LONG_AGO = 1_000_000_000  # 2001: older than any rule of days
 
 

@@ -133,7 +133,7 @@ def test_another_version_of_a_drawing_package_changes_every_key(folder: Path, mo
 def test_making_a_library_prunes_the_cache_but_keeps_every_current_diagram(folder: Path) -> None:
     keys = library_of(folder).keys()
     cache = DiskCache(folder.parent / "cache")
-    figure = {"caption": "c", "alt": "a", "description": "", "svg": "<svg/>"}
+    figure = {"caption": "c", "alt": "a", "description": "", "table": "", "svg": "<svg/>"}
     for key in [*keys.values(), "f" * 32]:  # the current diagrams', and one of a diagram since deleted
         cache.put(key, figure)
         long_ago = cache.entry(key).stat().st_mtime - 365 * SECONDS_PER_DAY

@@ -1,4 +1,4 @@
-"""One box with a long description in Markdown. Used by tests/test_extension.py's golden files."""
+"""One box with a table and a long description, both in Markdown. Used by tests/test_extension.py's golden files."""
 
 from diagrams import Diagram, Node
 
@@ -9,6 +9,12 @@ One box, *alone*, with `nothing` around it:
 
 - nothing goes in;
 - nothing comes out.
+"""
+
+TABLE = """\
+| Box | Goes in | Comes out |
+| --- | --- | --- |
+| box | nothing | nothing |
 """
 
 with Diagram("", show=False):

@@ -1,7 +1,7 @@
 """One box whose words try to run code in the page. Used by tests/test_extension.py's golden files.
 
 Every string here must reach the page as text: the caption, the alt text (the SVG's title) and the
-description's raw HTML, block-level and inline alike.
+description's and the table's raw HTML, block-level and inline alike.
 """
 
 from diagrams import Diagram, Node
@@ -16,6 +16,12 @@ A line with <img src=x onerror=alert(3)> inline, and <b onclick="alert(4)">bold<
 <div onmouseover="alert(5)">A block of raw HTML.</div>
 
 <!-- a comment --><style>body { display: none }</style>
+"""
+
+TABLE = """\
+| Cell | <script>alert(6)</script> |
+| --- | --- |
+| <b onclick="alert(7)">bold</b> | text |
 """
 
 with Diagram("", show=False):
