@@ -128,7 +128,11 @@ def figure_html(name: str, figure: Figure, placement: int) -> str:
             f'<span class="diagram-hidden">: {html.escape(figure.caption)}</span></summary>'
             f"{description_html(figure.description)}</details>"
         )
-    table = f'<div class="diagram-table">{description_html(figure.table)}</div>' if figure.table else ""
+    table = ""
+    if figure.table:  # a region a keyboard can scroll when it is wider than the page, in the package's own look
+        rows = description_html(figure.table).replace("<table>", '<table class="diagram-data">')
+        label = html.escape(f"Table: {figure.caption}")
+        table = f'<div class="diagram-table" tabindex="0" role="region" aria-label="{label}">{rows}</div>'
     return (
         f'<figure class="diagram" id="{prefix}figure">'
         f"{figure.svg.replace(ID_PREFIX, prefix).replace('<svg ', SEARCH_SKIPS_THE_PICTURE, 1)}"

@@ -190,8 +190,12 @@ def test_every_diagram_is_drawn_with_every_icon_decoded(
     for figure in figures:
         assert figure["visible"], figure["id"]
         assert figure["inHiddenTab"] or (figure["width"] > 0 and figure["height"] > 0), figure
-        assert figure["icons"], f"{figure['id']} has no icon"
+        drawn = re.search(
+            rf'<figure class="diagram" id="{figure["id"]}">.*?</svg>', built.page(f"{path}index.html"), re.S
+        )
+        assert drawn and len(figure["icons"]) == drawn.group().count("<image"), f"{figure['id']}: an icon is missing"
         assert all(icon > 0 for icon in figure["icons"]), figure
+    assert not figures or any(figure["icons"] for figure in figures), "no figure on the page has an icon drawn"
 
 
 def test_search_finds_the_article_from_a_word_in_it(visits: Visits) -> None:

@@ -47,8 +47,8 @@ def test_no_figure_names_the_build_machine_or_its_user(built: Project) -> None:
 def test_every_icon_is_embedded_and_nothing_points_outside_the_figure(built: Project) -> None:
     figures = figures_on(built.page())
     assert figures
-    for figure in figures:
-        check_self_contained(figure, "the home page")
+    icons = [check_self_contained(figure, "the home page") for figure in figures]
+    assert all(icons), "a stack without its icons"
 
 
 def test_ids_are_unique_on_the_page(built: Project) -> None:
