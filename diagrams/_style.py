@@ -10,6 +10,9 @@
   (`direction="LR"`), or more top to bottom.
 - `group("Label")`: a frame around boxes that belong together, used as
   `with group("Cloud provider"):`.
+- `instances(Icon, "Label", 3)`: several instances of one function or program,
+  numbered steps side by side; an arrow into the list fans out to each
+  (`queue >> instances(...)`).
 - `column(a, b, c)`: keeps boxes one above the other, `a` on top (boxes that no
   arrow joins would otherwise stand side by side).
 - `chart()` and `grid(rows, columns)`: a chart, as `with chart():`: a row per
@@ -128,6 +131,11 @@ def group(text: str, role: str = "") -> Cluster:
     # The package names a frame after its label, so two frames with one label would become one.
     frame.dot.name = f"cluster_{next(FRAMES)}"
     return frame
+
+
+def instances(icon: Icon, text: str, how_many: int, role: str = "") -> list[Node]:
+    """`how_many` running instances of one thing, numbered steps side by side: `text 1`, `text 2`, ..."""
+    return [step(icon, f"{text} {number}", role) for number in range(1, how_many + 1)]
 
 
 def column(*boxes: Node) -> list[Node]:

@@ -21,7 +21,9 @@ LEARNING_ORDER = [
     "who-manages-what.md",
     "one-model-at-a-time.md",
     "serverless-in-practice.md",
+    "designing-for-events.md",
     "trade-offs.md",
+    "beyond-functions.md",
     "glossary.md",
 ]
 
@@ -114,3 +116,21 @@ def test_the_diagrams_of_the_home_page_stay_where_they_were() -> None:
     lines = Path(DOCS / "index.md").read_text(encoding="utf-8").splitlines()
     placed = [line for line in lines if line.startswith("{diagram:")]
     assert placed == ["{diagram: infrastructure-stack}", "{diagram: value-stack}"]
+
+
+EXPLAINERS = [page for page in NEW_PAGES if page != "glossary.md"]
+
+
+@pytest.mark.parametrize("markdown", EXPLAINERS)
+def test_every_explainer_page_ends_with_check_yourself_questions_whose_answers_open_on_request(
+    built: Project, markdown: str
+) -> None:
+    text = article(built_page(built, markdown))
+    assert '<h2 id="check-yourself">' in text, f"docs/{markdown} has no '## Check yourself' section"
+    section = text.split('<h2 id="check-yourself">', 1)[1].split("<h2", 1)[0]
+    assert text.index('<h2 id="check-yourself">') < text.index('<h2 id="sources-and-further-reading">')
+    questions = re.findall(r'<details class="question">\s*<summary>(.*?)</summary>(.*?)</details>', section, re.DOTALL)
+    assert 3 <= len(questions) <= 4, f"docs/{markdown}: {len(questions)} questions; write 3 or 4 (`??? question`)"
+    for question, answer in questions:
+        assert question.rstrip().endswith("?"), f"docs/{markdown}: {question!r} is not a question"
+        assert len(re.sub(r"<[^>]+>", "", answer).split()) >= 8, f"docs/{markdown}: {question!r} has no answer"

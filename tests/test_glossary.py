@@ -159,3 +159,47 @@ def test_the_glossary_page_lists_every_term_with_the_same_definition(built: Proj
     assert {html.unescape(term): html.unescape(text) for term, text in entries.items()} == expected
     for term, _ in abbreviations():
         assert f'id="{term_id(term)}"' in page
+
+
+PAGES = sorted((ROOT / "docs").glob("*.md"))
+# An acronym: two capitals or more (API, CDN, S3), or a cloud model (IaaS, BaaS); plural or not.
+ACRONYM = re.compile(r"\b(?:[A-Z][A-Z0-9]+|[A-Z][a-z]?aaS)s?\b")
+UNITS = {"MB", "GB", "KB", "ms", "HTTP"}  # units, and HTTP, which the glossary defines with its requests
+# A product's name, not a term: the provider's or product's name comes first (Amazon S3, AWS SAM CLI).
+PRODUCT = re.compile(r"\b(?:Amazon|AWS|Azure|Google|Cloud|Microsoft|Lambda|SAM)\s+(?:[A-Z]\w*\s+)*$")
+# Words a newcomer met without a definition (issue 21): each must stay in the glossary while a page uses it.
+JARGON = ["bindings", "handler", "concurrency", "duration", "CPU time", "GB-second", "platform", "instance"]
+
+
+def prose(page: Path) -> list[tuple[int, str]]:
+    """The lines of a page a reader reads as text: not code, front matter, sources or footnotes."""
+    lines, fenced, found = page.read_text(encoding="utf-8").splitlines(), False, []
+    for number, line in enumerate(lines, 1):
+        fenced ^= line.lstrip().startswith("```")
+        if fenced or line.startswith(("[^", "description:", "*[")) or re.match(r"\s*- \[.*\]\(http", line):
+            continue
+        found.append((number, re.sub(r"`[^`]*`|\]\([^)]*\)", "", line)))  # no inline code, no link targets
+    return found
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[page.name for page in PAGES])
+def test_every_acronym_on_a_page_is_in_the_glossary_or_spelt_out_there(page: Path) -> None:
+    defined = {form for term, _ in abbreviations() for form in forms(term)}
+    text = page.read_text(encoding="utf-8")
+    for number, line in prose(page):
+        for match in ACRONYM.finditer(line):
+            acronym = match.group()
+            if acronym in defined or acronym in UNITS or f"({acronym.rstrip('s')})" in text:
+                continue
+            assert PRODUCT.search(line[: match.start()]), (
+                f"docs/{page.name}:{number}: {acronym!r} is not in the glossary; spell it out on the page, "
+                f"as 'Full name ({acronym})', or add '*[{acronym}]: ...' to {ABBREVIATIONS}"
+            )
+
+
+def test_the_words_newcomers_stumbled_on_stay_defined() -> None:
+    defined = {term.casefold() for term, _ in abbreviations()}
+    used = " ".join(page.read_text(encoding="utf-8") for page in PAGES)
+    for word in JARGON:
+        if re.search(rf"\b{re.escape(word)}", used, flags=re.IGNORECASE):
+            assert word.casefold() in defined, f"{word!r} is used on a page but has no entry in {ABBREVIATIONS}"

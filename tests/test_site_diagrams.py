@@ -32,19 +32,25 @@ STACK_FIGURES = {
 }
 
 
-def stack_description() -> ModuleType:
-    """diagrams/_stack.py, loaded by path: diagrams/ is no package, so it cannot shadow the library."""
+def helper(name: str) -> ModuleType:
+    """A helper module of diagrams/ (`_stack`, `_costs`), loaded by path: diagrams/ is no package, so it cannot
+    shadow the library."""
     sys.path.insert(0, str(ROOT / "diagrams"))
     try:
-        spec = importlib.util.spec_from_file_location("_stack", ROOT / "diagrams" / "_stack.py")
+        spec = importlib.util.spec_from_file_location(name, ROOT / "diagrams" / f"{name}.py")
         assert spec and spec.loader
         module = importlib.util.module_from_spec(spec)
-        sys.modules["_stack"] = module  # dataclasses look their module up there
+        sys.modules[name] = module  # dataclasses look their module up there
         spec.loader.exec_module(module)
-        assert module.LAYERS and module.MODELS, "diagrams/_stack.py describes no layer or no model: nothing to check"
         return module
     finally:
         sys.path.remove(str(ROOT / "diagrams"))
+
+
+def stack_description() -> ModuleType:
+    module = helper("_stack")
+    assert module.LAYERS and module.MODELS, "diagrams/_stack.py describes no layer or no model: nothing to check"
+    return module
 
 
 def figure(page: str, name: str) -> str:
@@ -149,3 +155,33 @@ def test_renaming_a_layer_in_the_one_description_renames_it_everywhere(warm_proj
         picture, description = picture_and_description(figure(warm_project.page(page), name))
         assert "Message brokers" in picture and "message brokers" in description.lower(), name
         assert "Middleware" not in picture and "middleware" not in description.lower(), name
+
+
+def landscape(page: str) -> tuple[str, str, str]:
+    """The landscape figure's picture, table and description, each as text."""
+    fragment = figure(page, "serverless-landscape")
+    svg, rest = fragment.split("</svg>", 1)
+    table, description = rest.split('<details class="info diagram-description">', 1)
+    assert "<table" in table, "the landscape figure has no table"
+    return words(svg), words(table), words(description)
+
+
+def test_the_landscape_picture_and_table_show_the_same_options_in_order(built: Project) -> None:
+    picture, table, description = landscape(built.page("beyond-functions/index.html"))
+    names = ["Virtual machines", "Containers you run", "Serverless containers", "Functions"]
+    for text in (picture, table, description):
+        assert [text.find(name) for name in names] == sorted(text.find(name) for name in names), text
+        assert -1 not in [text.find(name) for name in names], text
+
+
+def test_renaming_an_option_in_the_landscape_model_renames_it_in_picture_table_and_description(
+    warm_project: Project,
+) -> None:
+    model = warm_project.root / "diagrams" / "_landscape.py"
+    text = model.read_text(encoding="utf-8").replace('"Serverless containers"', '"Container platforms"')
+    model.write_text(text.replace('"Each request, and the time', '"Each call, and the time'), encoding="utf-8")
+    warm_project.build()
+    picture, table, description = landscape(warm_project.page("beyond-functions/index.html"))
+    for text in (picture, table, description):
+        assert "Container platforms" in text and "Serverless containers" not in text
+    assert "Each call, and the time your code runs" in table
