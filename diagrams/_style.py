@@ -19,6 +19,9 @@
   name, a column per heading, and in each column boxes that each span a run of
   rows (`Run(Icon, role, rows)`). `mark(Icon)` and `words("Label")` are its
   cells: a box holding only an icon, and a label with no box.
+- `chart()` and `plot(x, y, lines, points)`: a line chart, as `with chart():`:
+  two `Axis`es (`log=True` for a logarithmic one), `Line`s through points of
+  data, each labelled and coloured by role, and labelled `Point`s to mark.
 
 Each block has the house look in both palettes: the icon sits on a white tile,
 so dark icons stay visible in dark mode, and the colours come from the figures'
@@ -35,7 +38,7 @@ they stay at least 11 px high there.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
 from itertools import count, pairwise
 from typing import Any
@@ -224,3 +227,103 @@ def grid(rows: list[str], columns: dict[str, list[Run]]) -> None:
             mark(run.icon, run.role, width_pt=width, height_pt=bottom - top, pos=at(left, top, width, bottom - top))
             first += run.rows
         left += width + GRID_GAP_PT
+
+
+PLOT_WIDTH_PT = 250
+PLOT_HEIGHT_PT = 170
+TICK_GAP_PT = 6
+
+
+@dataclass(frozen=True)
+class Axis:
+    """An axis from `low` to `high`, with a label at each value of `ticks`; `log=True` spaces it by powers."""
+
+    title: str
+    low: float
+    high: float
+    ticks: dict[float, str]
+    log: bool = False
+
+    def at(self, value: float, length_pt: float) -> float:
+        """Where `value` falls along an axis `length_pt` long, in points from its start."""
+        scale = math.log10 if self.log else float
+        return (scale(value) - scale(self.low)) / (scale(self.high) - scale(self.low)) * length_pt
+
+
+# Where a label sits around its spot: "n" above it, "sw" below and to the left, and so on.
+COMPASS = {
+    "n": (0, 1),
+    "s": (0, -1),
+    "e": (1, 0),
+    "w": (-1, 0),
+    "ne": (1, 1),
+    "nw": (-1, 1),
+    "se": (1, -1),
+    "sw": (-1, -1),
+}
+
+
+@dataclass(frozen=True)
+class Line:
+    """A line of a plot through `points` (x, y), coloured by `role`, labelled `label` on the `side` of its point
+    number `label_at` (the last by default)."""
+
+    label: str
+    role: str
+    points: list[tuple[float, float]] = field(default_factory=list)
+    label_at: int = -1
+    side: str = "w"
+
+
+@dataclass(frozen=True)
+class Point:
+    """A dot on a plot at (x, y), with `label` on its `side`: "n" (above), "e", "sw" and so on."""
+
+    label: str
+    x: float
+    y: float
+    side: str = "n"
+
+
+def plot(x: Axis, y: Axis, lines: list[Line], points: list[Point]) -> None:
+    """Draw a line chart in a `chart()` diagram: axes with their ticks, the lines, then the marked points."""
+
+    def pinned(left: float, bottom: float) -> str:
+        """Graphviz's `pos` for a spot `left` points right of the origin and `bottom` points up; "!" pins it."""
+        return f"{left / 72:.4f},{bottom / 72:.4f}!"
+
+    def spot(left: float, bottom: float) -> Node:
+        return Node("", shape="point", width="0", height="0", style="invis", pos=pinned(left, bottom))
+
+    def join(start: Node, end: Node, kind: str) -> None:
+        start >> Edge(arrowhead="none", **{"class": kind}) >> end
+
+    def label(text: str, left: float, bottom: float, side: str) -> None:
+        width, height = text_width_pt(text), MARK_HEIGHT_PT + LINE_PT * text.count("\n")
+        across, up = COMPASS[side]
+        align = {1: "LEFT", -1: "RIGHT"}.get(across, "CENTER")
+        words(text, align=align, pos=pinned(left + across * (width / 2 + 6), bottom + up * (height / 2 + 2)))
+
+    origin = spot(0, 0)
+    join(origin, spot(PLOT_WIDTH_PT, 0), "axis")
+    join(origin, spot(0, PLOT_HEIGHT_PT), "axis")
+    for value, text in x.ticks.items():
+        label(text, x.at(value, PLOT_WIDTH_PT), -TICK_GAP_PT, "s")
+    for value, text in y.ticks.items():
+        bottom = y.at(value, PLOT_HEIGHT_PT)
+        label(text, -TICK_GAP_PT, bottom, "w")
+        if bottom > 0:
+            join(spot(0, bottom), spot(PLOT_WIDTH_PT, bottom), "grid")
+    label(x.title, PLOT_WIDTH_PT / 2, -TICK_GAP_PT - MARK_HEIGHT_PT - 4, "s")
+    label(y.title, 0, PLOT_HEIGHT_PT + 6, "n")
+    for line in lines:
+        spots = [spot(x.at(px, PLOT_WIDTH_PT), y.at(py, PLOT_HEIGHT_PT)) for px, py in line.points]
+        for start, end in pairwise(spots):
+            join(start, end, f"series {line.role}")
+        at_x, at_y = line.points[line.label_at]
+        label(line.label, x.at(at_x, PLOT_WIDTH_PT), y.at(at_y, PLOT_HEIGHT_PT), line.side)
+    for point in points:
+        left, bottom = x.at(point.x, PLOT_WIDTH_PT), y.at(point.y, PLOT_HEIGHT_PT)
+        marker = {"class": "marker"}
+        Node("", shape="circle", width="0.1", height="0.1", fixedsize="true", pos=pinned(left, bottom), **marker)
+        label(point.label, left, bottom, point.side)

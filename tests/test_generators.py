@@ -50,7 +50,7 @@ PLACED = {
     "": ["infrastructure-stack", "value-stack"],
     "who-manages-what/": ["responsibility-all"],
     "one-model-at-a-time/": [f"responsibility-{model}" for model in ("on-premises", "iaas", "paas", "faas", "saas")],
-    "serverless-in-practice/": ["photo-thumbnail"],
+    "serverless-in-practice/": ["cost-break-even", "photo-thumbnail"],
     "designing-for-events/": ["queue-fan-out"],
     "trade-offs/": [],
     "beyond-functions/": ["serverless-landscape"],

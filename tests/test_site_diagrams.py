@@ -185,3 +185,56 @@ def test_renaming_an_option_in_the_landscape_model_renames_it_in_picture_table_a
     for text in (picture, table, description):
         assert "Container platforms" in text and "Serverless containers" not in text
     assert "Each call, and the time your code runs" in table
+
+
+COSTS_PAGE = "serverless-in-practice/index.html"
+
+
+def cost_table(page: str) -> dict[str, list[str]]:
+    """The worked cost example's table: each row's label → its cells, as text."""
+    table = figure(page, "cost-break-even").split('<div class="diagram-table"', 1)[1].split("</table>", 1)[0]
+    rows = [
+        re.findall(r"<t[hd]>(.*?)</t[hd]>", row, re.DOTALL) for row in re.findall(r"<tr>(.*?)</tr>", table, re.DOTALL)
+    ]
+    return {words(cells[0]): [words(cell) for cell in cells[1:]] for cells in rows}
+
+
+def test_the_worked_cost_example_can_be_redone_by_hand_from_its_prices(built: Project) -> None:
+    costs = helper("_costs")
+    table = cost_table(built.page(COSTS_PAGE))
+    assert table["Requests a month"] == [f"{level.requests:,}" for level in costs.LEVELS]
+    for column, level in enumerate(costs.LEVELS):
+        requests = level.requests
+        for_requests = max(0, requests - costs.FREE_REQUESTS) / 1e6 * costs.PRICE_PER_MILLION_REQUESTS
+        gb_seconds = requests * costs.MEMORY_GB * costs.SECONDS_PER_REQUEST
+        for_memory = max(0, gb_seconds - costs.FREE_GB_SECONDS) * costs.PRICE_PER_GB_SECOND
+        assert table["Function, a month"][column] == f"${for_requests + for_memory:,.2f}", level.name
+        assert table["Server, a month"][column] == f"${costs.SERVER_PER_MONTH:,.2f}", level.name
+    assert "$0.20 per million" in " ".join(table), "the table names the prices it multiplies by"
+
+
+def crossing_shown(page: str) -> tuple[str, str, float]:
+    """Where the example says the lines cross: its caption, the description's sentence, the marker's x in the SVG."""
+    fragment = figure(page, "cost-break-even")
+    caption = words(fragment.split("<figcaption>", 1)[1].split("</figcaption>", 1)[0])
+    description = words(fragment.split('<details class="info diagram-description">', 1)[1])
+    marker = re.search(r'class="node marker">\s*<ellipse[^>]* cx="([-\d.]+)"', fragment)
+    assert marker, "the chart marks no point"
+    return caption, re.search(r"The lines cross at about [^.]*\.[^.]*\.", description).group(), float(marker[1])
+
+
+def test_a_new_price_moves_the_crossing_point_in_the_chart_its_words_and_its_table(
+    built: Project, warm_project: Project
+) -> None:
+    before = crossing_shown(built.page(COSTS_PAGE))
+    model = warm_project.root / "diagrams" / "_costs.py"
+    text = model.read_text(encoding="utf-8")
+    assert "SERVER_PER_MONTH = 12.00" in text
+    model.write_text(text.replace("SERVER_PER_MONTH = 12.00", "SERVER_PER_MONTH = 20.00"), encoding="utf-8")
+    warm_project.build()
+    page = warm_project.page(COSTS_PAGE)
+    after = crossing_shown(page)
+    assert "18.3 million" in before[0] and "18.3 million" in before[1]
+    assert "26 million" in after[0] and "26 million" in after[1], after
+    assert after[2] > before[2], "the crossing point moved right on the chart"
+    assert cost_table(page)["Server, a month"] == ["$20.00"] * 3
