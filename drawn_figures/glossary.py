@@ -135,17 +135,18 @@ class GlossaryPreprocessor(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         terms = definitions(lines)
-        variants = ["", *with_every_form(terms)] if terms else []
-        markers = {index for index in outside_fences(lines) if lines[index].strip() == MARKER}
-        if not markers:
-            return lines + variants
+        outside = set(outside_fences(lines))
         result: list[str] = []
         for index, line in enumerate(lines):
-            if index in markers:
+            if index in outside and line.strip() == MARKER:
                 result.extend(["", self.md.htmlStash.store(glossary_html(terms, self.prefix)), ""])
+            elif index in outside and DEFINITION.match(line):
+                result.extend(["", line])  # a block of its own: `abbr` reads a block of many in quadratic time
             else:
                 result.append(line)
-        return result + variants
+        for variant in with_every_form(terms):
+            result.extend(["", variant])
+        return result
 
 
 class FocusableTooltips(Treeprocessor):
