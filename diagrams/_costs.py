@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# AWS Lambda, its usual kind of function (Event Functions), on demand: "How AWS Pricing Works".
+# AWS Lambda, its usual kind of function (Event Functions), x86, on demand in US East (N. Virginia):
+# "How AWS Pricing Works". The free allowance is per account, shared by all its functions.
 PRICE_PER_MILLION_REQUESTS = 0.20
 PRICE_PER_GB_SECOND = 0.00001667
 FREE_REQUESTS = 1_000_000  # each month
 FREE_GB_SECONDS = 400_000  # each month
-# The always-on server: an Amazon Lightsail Linux plan with 2 GB of memory and 2 vCPUs, a fixed price a month.
+# The always-on server: an Amazon Lightsail Linux plan with 2 GB of memory, 2 vCPUs and a public IPv4 address,
+# a fixed price a month.
 SERVER_PER_MONTH = 12.00
 SERVER = "a Lightsail server with 2 GB of memory"
 
@@ -96,6 +98,14 @@ def caption() -> str:
     )
 
 
+def for_requests(requests: float) -> str:
+    return dollars(billed_requests(requests) / 1_000_000 * PRICE_PER_MILLION_REQUESTS)
+
+
+def for_memory(requests: float) -> str:
+    return dollars(billed_gb_seconds(requests) * PRICE_PER_GB_SECOND)
+
+
 def table() -> str:
     """The arithmetic at each level, row by row, so that a reader can redo it with their own numbers."""
     mb = round(MEMORY_GB * 1024)
@@ -106,7 +116,7 @@ def table() -> str:
             count(billed_requests(level.requests)) for level in LEVELS
         ],
         f"{TIMES} {dollars(PRICE_PER_MILLION_REQUESTS)} per million": [
-            dollars(billed_requests(level.requests) / 1_000_000 * PRICE_PER_MILLION_REQUESTS) for level in LEVELS
+            for_requests(level.requests) for level in LEVELS
         ],
         f"GB-seconds: requests {TIMES} {MEMORY_GB:g} GB ({mb} MB) {TIMES} {SECONDS_PER_REQUEST:g} s ({ms} ms)": [
             count(gb_seconds(level.requests)) for level in LEVELS
@@ -115,9 +125,12 @@ def table() -> str:
             count(billed_gb_seconds(level.requests)) for level in LEVELS
         ],
         f"{TIMES} ${PRICE_PER_GB_SECOND:.10f}".rstrip("0") + " per GB-second": [
-            dollars(billed_gb_seconds(level.requests) * PRICE_PER_GB_SECOND) for level in LEVELS
+            for_memory(level.requests) for level in LEVELS
         ],
-        "**Function, a month**": [f"**{dollars(function_cost(level.requests))}**" for level in LEVELS],
+        "**Function, a month**: the two sums added": [
+            f"{for_requests(requests)} + {for_memory(requests)} = **{dollars(function_cost(requests))}**"
+            for requests in (level.requests for level in LEVELS)
+        ],
         "**Server, a month**": [f"**{dollars(SERVER_PER_MONTH)}**" for _ in LEVELS],
     }
     lines = [
@@ -129,11 +142,17 @@ def table() -> str:
 
 
 def describe() -> str:
-    """The chart in words: the two lines, where they cross, and the three levels."""
+    """The chart in words: what it assumes, the two lines, where the function's bends and where they cross."""
+    memory_out = FREE_GB_SECONDS / (MEMORY_GB * SECONDS_PER_REQUEST)
     text = (
-        f"A chart of cost a month against requests a month. The server's line is flat at "
-        f"{dollars(SERVER_PER_MONTH)}, busy or idle. The function's line stays at $0.00 while the free "
-        f"allowance covers the requests, then rises with every request. The lines cross at about "
+        f"The function is given {round(MEMORY_GB * 1024)} MB of memory and runs for "
+        f"{round(SECONDS_PER_REQUEST * 1000)} ms for each request; the server is {SERVER}, always on. "
+        "The chart shows the cost of a month against the requests of a month, on a scale where each step "
+        "along the bottom is ten times the one before.\n\n"
+        f"The server's line is flat at {dollars(SERVER_PER_MONTH)}, busy or idle. The function's line stays at "
+        f"{dollars(0)} while the free allowances cover the month. It rises slowly beyond "
+        f"{millions(FREE_REQUESTS)} requests, when requests start to be billed, and steeply beyond "
+        f"{millions(memory_out)}, when the free GB-seconds run out too. The lines cross at about "
         f"{millions(crossing())} requests a month.\n\n"
     )
     for level in LEVELS:

@@ -22,10 +22,8 @@ with chart():
         x=Axis("Requests a month", LOWEST, HIGHEST, TICKS, log=True),
         y=Axis("Cost a month", 0, TOP, {value: f"${value}" for value in range(0, TOP + 1, 10)}),
         lines=[
-            Line("Function", "yours", function_line),
-            Line(
-                "Server", "provider", [(LOWEST, SERVER_PER_MONTH), (HIGHEST, SERVER_PER_MONTH)], label_at=0, side="ne"
-            ),
+            Line("Function", "provider", function_line),
+            Line("Server", "yours", [(LOWEST, SERVER_PER_MONTH), (HIGHEST, SERVER_PER_MONTH)], label_at=0, side="ne"),
         ],
         points=[
             Point("Lines cross", crossing(), SERVER_PER_MONTH, side="nw"),
