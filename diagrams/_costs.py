@@ -2,7 +2,7 @@
 
 The figure `cost-break-even` draws its chart, caption, description and table from
 what is here, so a changed price moves the crossing point everywhere at once.
-Each price is the provider's, in US dollars, as docs/serverless-in-practice.md's
+Each price is the provider's, in US dollars, as docs/is-it-cheaper.md's
 footnotes cite it with the day it was checked.
 """
 

@@ -1,4 +1,4 @@
-"""The worked cost example of "Serverless in practice": a function's bill and a server's, as traffic grows."""
+"""The worked cost example of "Is it cheaper?": a function's bill and a server's, as traffic grows."""
 
 from _costs import LEVELS, SERVER_PER_MONTH, caption, crossing, describe, function_cost, requests_for, table
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from urllib.parse import urljoin
@@ -21,6 +22,7 @@ LEARNING_ORDER = [
     "who-manages-what.md",
     "one-model-at-a-time.md",
     "serverless-in-practice.md",
+    "is-it-cheaper.md",
     "designing-for-events.md",
     "trade-offs.md",
     "beyond-functions.md",
@@ -41,6 +43,13 @@ def article(page: str) -> str:
     return page.split("<article", 1)[1].split("</article>", 1)[0]
 
 
+def section(text: str, heading_id: str) -> str | None:
+    """What follows the `<h2>` with this id, up to the next `<h2>`; None when there is no such heading.
+    Its attributes may come in any order (`data-search-exclude` keeps a section out of the search index)."""
+    found = re.search(rf'<h2 [^>]*\bid="{heading_id}"[^>]*>(.*?)(?=<h2|$)', text, flags=re.DOTALL)
+    return found.group(1) if found else None
+
+
 def test_the_new_pages_are_the_ones_expected() -> None:
     assert set(NEW_PAGES) == set(LEARNING_ORDER) - {"index.md"}
 
@@ -48,9 +57,10 @@ def test_the_new_pages_are_the_ones_expected() -> None:
 @pytest.mark.parametrize("markdown", NEW_PAGES)
 def test_every_new_page_ends_with_its_sources(built: Project, markdown: str) -> None:
     text = article(built_page(built, markdown))
-    assert '<h2 id="sources-and-further-reading">' in text, f"{markdown} has no 'Sources and further reading'"
-    sources = text.split('<h2 id="sources-and-further-reading">', 1)[1]
-    assert "<h2" not in sources, "the sources are the page's last section"
+    sources = section(text, "sources-and-further-reading")
+    assert sources is not None, f"{markdown} has no 'Sources and further reading'"
+    last_heading = text.rsplit("<h2", 1)[1].split(">", 1)[0]
+    assert 'id="sources-and-further-reading"' in last_heading, "the sources are the page's last section"
     links = set(re.findall(r'<a href="(https://[^"]+)"', sources))
     assert len(links) >= 2, f"{markdown} links {len(links)} sources"
 
@@ -58,7 +68,8 @@ def test_every_new_page_ends_with_its_sources(built: Project, markdown: str) -> 
 @pytest.mark.parametrize("markdown", NEW_PAGES)
 def test_every_new_page_has_a_description_and_one_title(markdown: str) -> None:
     text = (DOCS / markdown).read_text(encoding="utf-8")
-    assert re.match(r"---\ndescription: .+\n---\n\n# ", text), f"{markdown} starts with its description, then its H1"
+    front_matter = r"---\ndescription: .+\n(?:.+\n)*---\n\n# "
+    assert re.match(front_matter, text), f"{markdown} starts with its description, then its H1"
     assert len(re.findall(r"^# ", text, flags=re.MULTILINE)) == 1
 
 
@@ -126,11 +137,21 @@ def test_every_explainer_page_ends_with_check_yourself_questions_whose_answers_o
     built: Project, markdown: str
 ) -> None:
     text = article(built_page(built, markdown))
-    assert '<h2 id="check-yourself">' in text, f"docs/{markdown} has no '## Check yourself' section"
-    section = text.split('<h2 id="check-yourself">', 1)[1].split("<h2", 1)[0]
-    assert text.index('<h2 id="check-yourself">') < text.index('<h2 id="sources-and-further-reading">')
-    questions = re.findall(r'<details class="question">\s*<summary>(.*?)</summary>(.*?)</details>', section, re.DOTALL)
+    check = section(text, "check-yourself")
+    assert check is not None, f"docs/{markdown} has no '## Check yourself' section"
+    assert text.index('id="check-yourself"') < text.index('id="sources-and-further-reading"')
+    questions = re.findall(r'<details class="question">\s*<summary>(.*?)</summary>(.*?)</details>', check, re.DOTALL)
     assert 3 <= len(questions) <= 4, f"docs/{markdown}: {len(questions)} questions; write 3 or 4 (`??? question`)"
     for question, answer in questions:
         assert question.rstrip().endswith("?"), f"docs/{markdown}: {question!r} is not a question"
         assert len(re.sub(r"<[^>]+>", "", answer).split()) >= 8, f"docs/{markdown}: {question!r} has no answer"
+
+
+def test_the_search_index_leaves_out_what_nobody_searches_for(built: Project) -> None:
+    """Material fetches the whole index on a first visit, so every page pays for it (README: the readers' bar)."""
+    index = json.loads((built.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = [document["location"] for document in index["docs"]]
+    assert any(location.startswith(site_path("trade-offs.md")) for location in locations), "the index is empty"
+    for location in locations:
+        assert not location.endswith(("#check-yourself", "#sources-and-further-reading")), location
+        assert not location.startswith(site_path("glossary.md")), location

@@ -187,7 +187,7 @@ def test_renaming_an_option_in_the_landscape_model_renames_it_in_picture_table_a
     assert "Each call, and the time your code runs" in table
 
 
-COSTS_PAGE = "serverless-in-practice/index.html"
+COSTS_PAGE = "is-it-cheaper/index.html"
 
 
 def cost_table(page: str) -> dict[str, list[str]]:
