@@ -14,9 +14,9 @@ self-contained and prints one JSON object on stdout:
 A diagram file is an ordinary `diagrams` script that also sets two strings,
 `CAPTION` and `ALT`, and may set `DESCRIPTION` (Markdown, which every reader can
 open under the figure) and `TABLE` (a Markdown table of what the picture shows,
-printed under the caption). A mistake is printed on stderr as `file:line: message` (or
-`file: message` when no line is to blame, and a plain message when Graphviz is
-missing). The exit status is one of `drawn_figures.ChildExit`, which says what
+printed under the caption). A mistake is printed on stderr as `file:line:
+message` (or `file: message` when no line is to blame, and a plain message when
+Graphviz is missing). The exit status is one of `drawn_figures.ChildExit`, which says what
 each one means; `drawn_figures.library` reads it.
 
 Each file runs in a fresh process so that an edited file, or an edited helper

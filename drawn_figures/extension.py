@@ -3,8 +3,8 @@
 A line that holds only `{diagram: NAME}` becomes the figure drawn by
 `diagrams/NAME.py`: an inline SVG titled with the diagram's alt text, its
 caption, and, when the diagram has them, a table of what it shows and a long
-description that every reader can open. It works wherever Markdown blocks go: at the top level, in list items,
-in admonitions. Placeholders in fenced code, in inline code and in HTML comments
+description that every reader can open. It works wherever Markdown blocks go:
+at the top level, in list items, in admonitions. Placeholders in fenced code, in inline code and in HTML comments
 are left alone, so a page can show the syntax.
 
 Any other use of `{diagram` stops the build with a `DiagramError` that names
