@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from _style import markdown_table
+
 # AWS Lambda, its usual kind of function (Event Functions), x86, on demand in US East (N. Virginia):
 # "How AWS Pricing Works". The free allowance is per account, shared by all its functions.
 PRICE_PER_MILLION_REQUESTS = 0.20
@@ -133,12 +135,7 @@ def table() -> str:
         ],
         "**Server, a month**": [f"**{dollars(SERVER_PER_MONTH)}**" for _ in LEVELS],
     }
-    lines = [
-        "| Step of the sum | " + " | ".join(level.name for level in LEVELS) + " |",
-        "| --- " * (len(LEVELS) + 1) + "|",
-        *(f"| {label} | " + " | ".join(cells) + " |" for label, cells in rows.items()),
-    ]
-    return "\n".join(lines) + "\n"
+    return markdown_table("Step of the sum", [level.name for level in LEVELS], rows)
 
 
 def describe() -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from drawn_figures.icons import material
 
-from _style import Icon
+from _style import Icon, markdown_table
 
 
 @dataclass(frozen=True)
@@ -89,15 +89,11 @@ ASPECTS = {
 
 def table() -> str:
     """The options side by side in a Markdown table: a row per aspect, a column per option."""
-    rows = [
-        "| Compared | " + " | ".join(option.name for option in OPTIONS) + " |",
-        "| --- " * (len(OPTIONS) + 1) + "|",
-        *(
-            f"| **{aspect}** | " + " | ".join(getattr(option, field) for option in OPTIONS) + " |"
-            for aspect, field in ASPECTS.items()
-        ),
-    ]
-    return "\n".join(rows) + "\n"
+    return markdown_table(
+        "Compared",
+        [option.name for option in OPTIONS],
+        {f"**{aspect}**": [getattr(option, field) for option in OPTIONS] for aspect, field in ASPECTS.items()},
+    )
 
 
 def describe() -> str:

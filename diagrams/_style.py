@@ -141,6 +141,16 @@ def instances(icon: Icon, text: str, how_many: int, role: str = "") -> list[Node
     return [step(icon, f"{text} {number}", role) for number in range(1, how_many + 1)]
 
 
+def markdown_table(corner: str, headings: list[str], rows: dict[str, list[str]]) -> str:
+    """A figure's TABLE: `headings` across the top after `corner`, then a row per label with its cells."""
+    lines = [
+        f"| {corner} | " + " | ".join(headings) + " |",
+        "| --- " * (len(headings) + 1) + "|",
+        *(f"| {label} | " + " | ".join(cells) + " |" for label, cells in rows.items()),
+    ]
+    return "\n".join(lines) + "\n"
+
+
 def column(*boxes: Node) -> list[Node]:
     """Keep `boxes` one above the other, the first on top, with invisible arrows; returns them."""
     for upper, lower in pairwise(boxes):

@@ -24,10 +24,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from drawn_figures.fences import outside_fences
+
 FOOTNOTE = re.compile(r"^\[\^[^\]]+\]:\s*(?P<text>.*)$")
 LINK = re.compile(r"\[(?P<title>[^\]]+)\]\((?P<url>https?://[^)\s]+)\)")
 CHECKED = re.compile(r"\bchecked (?P<day>\d{1,2} [A-Z][a-z]+ \d{4})\b")
-FENCE = re.compile(r"^\s*(```|~~~)")
 EXAMPLE = "[^name]: [Page title](https://...), Publisher, checked 2 December 2026."
 STALE_AFTER_MONTHS = 6
 
@@ -55,12 +56,10 @@ def months_before(day: date, months: int) -> date:
 
 def footnotes(page: Path) -> Iterator[tuple[int, str]]:
     """(line number, text) of each footnote defined in `page`, outside fenced code."""
-    fenced = False
-    for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1):
-        if FENCE.match(line):
-            fenced = not fenced
-        elif not fenced and (found := FOOTNOTE.match(line)):
-            yield number, found["text"]
+    lines = page.read_text(encoding="utf-8").splitlines()
+    for index in outside_fences(lines):
+        if found := FOOTNOTE.match(lines[index]):
+            yield index + 1, found["text"]
 
 
 def read_facts(docs: Path) -> tuple[list[Fact], list[str]]:

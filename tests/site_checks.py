@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from drawn_figures.fences import outside_fences
 from scripts.shared.project import FIGURE
 
 TEXT_FILES = {".html", ".svg", ".xml", ".json", ".js", ".css"}
@@ -25,6 +26,18 @@ def check_self_contained(figure: str, where: str) -> int:
     for banned in (r"<script", r"<foreignObject", r"\son\w+=", r"<a\s"):
         assert not re.search(banned, figure), f"{banned} in a diagram on {where}"
     return len(images)
+
+
+def prose(page: Path) -> list[tuple[int, str]]:
+    """(line number, text) of the lines of a Markdown page a reader reads as sentences: not fenced code, front
+    matter, glossary definitions, footnotes or the list of sources; inline code and link targets blanked out."""
+    lines = page.read_text(encoding="utf-8").splitlines()
+    return [
+        (index + 1, re.sub(r"`[^`]*`|\]\([^)]*\)", "", lines[index]))
+        for index in outside_fences(lines)
+        if not lines[index].startswith(("[^", "description:", "*["))
+        and not re.match(r"\s*- \[.*\]\(http", lines[index])
+    ]
 
 
 def check_no_placeholder_outside_code(site: Path) -> None:

@@ -13,6 +13,7 @@ from scripts.facts import months_before, read_facts
 from scripts.shared.project import ROOT
 
 from conftest import run_script
+from site_checks import prose
 
 DOCS = ROOT / "docs"
 ARTICLE = "index.md"  # the article's page, kept word for word: its numbers are the article's
@@ -49,11 +50,7 @@ def test_every_footnote_of_the_site_names_a_link_and_a_checked_date() -> None:
 
 @pytest.mark.parametrize("page", sorted(path.name for path in DOCS.glob("*.md") if path.name != ARTICLE))
 def test_every_changing_number_on_an_explainer_page_has_a_footnote(page: str) -> None:
-    fenced = False
-    for number, line in enumerate((DOCS / page).read_text(encoding="utf-8").splitlines(), 1):
-        fenced ^= line.lstrip().startswith("```")
-        if fenced or line.startswith("[^") or (line.startswith("- [") and "](http" in line):
-            continue  # code, the footnotes themselves, and the list of sources to read on
+    for number, line in prose(DOCS / page):  # not code, the footnotes themselves, or the list of sources
         if CHANGING_NUMBER.search(line):
             assert "[^" in line, f"docs/{page}:{number}: {line!r} needs a footnote with its source and a checked date"
 

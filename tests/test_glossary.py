@@ -19,6 +19,7 @@ from drawn_figures.glossary import DEFINITION, GlossaryExtension, display, forms
 from scripts.shared.project import ROOT
 
 from conftest import Project
+from site_checks import prose
 
 ABBREVIATIONS = ROOT / "docs" / "includes" / "abbreviations.md"
 TERMS = """
@@ -169,17 +170,6 @@ UNITS = {"MB", "GB", "KB", "ms", "HTTP"}  # units, and HTTP, which the glossary 
 PRODUCT = re.compile(r"\b(?:Amazon|AWS|Azure|Google|Cloud|Microsoft|Lambda|SAM)\s+(?:[A-Z]\w*\s+)*$")
 # Words a newcomer met without a definition (issue 21): each must stay in the glossary while a page uses it.
 JARGON = ["bindings", "handler", "concurrency", "duration", "CPU time", "GB-second", "platform", "instance"]
-
-
-def prose(page: Path) -> list[tuple[int, str]]:
-    """The lines of a page a reader reads as text: not code, front matter, sources or footnotes."""
-    lines, fenced, found = page.read_text(encoding="utf-8").splitlines(), False, []
-    for number, line in enumerate(lines, 1):
-        fenced ^= line.lstrip().startswith("```")
-        if fenced or line.startswith(("[^", "description:", "*[")) or re.match(r"\s*- \[.*\]\(http", line):
-            continue
-        found.append((number, re.sub(r"`[^`]*`|\]\([^)]*\)", "", line)))  # no inline code, no link targets
-    return found
 
 
 @pytest.mark.parametrize("page", PAGES, ids=[page.name for page in PAGES])
