@@ -1,7 +1,6 @@
 """The worked cost example of "Is it cheaper?": a function's bill and a server's, as traffic grows."""
 
 from _costs import LEVELS, SERVER_PER_MONTH, caption, crossing, describe, function_cost, requests_for, table
-
 from _style import Axis, Line, Point, chart, plot
 
 CAPTION = caption()

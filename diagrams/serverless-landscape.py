@@ -2,9 +2,9 @@
 
 from itertools import pairwise
 
-from _landscape import OPTIONS, describe, table
 from diagrams import Edge
 
+from _landscape import OPTIONS, describe, table
 from _style import flow, group, step
 
 CAPTION = "Each step down hands the provider more of the work; the last two are serverless."

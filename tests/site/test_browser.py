@@ -22,7 +22,7 @@ from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, R
 from scripts.shared.browser import pages, serve
 from scripts.shared.project import FIGURE, markdown_pages
 
-from conftest import Project
+from helpers import Project
 
 SCHEMES = ("light", "dark")
 PHONE, DESKTOP = 360, 1280

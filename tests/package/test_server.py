@@ -29,7 +29,7 @@ from drawn_figures import server
 from drawn_figures.library import DRAW_VARIABLE, DiagramLibrary
 from scripts.shared.browser import fetch
 
-from conftest import BIN, WAIT_SECONDS, Project, serving, wait_until
+from helpers import BIN, WAIT_SECONDS, Project, serving, wait_until
 
 BUILD_FAILED = 1
 FAILED = r"diagrams/boom\.py: drawing failed: the process drawing it"

@@ -18,7 +18,7 @@ from mkdocs.structure.files import Files
 from drawn_figures.mkdocs_plugin import FiguresPlugin, front_matter_lines
 from drawn_figures.stylesheet import STYLESHEET_URL, main, stylesheet
 
-SECOND_SITE = Path(__file__).parent / "data" / "second-site"
+SECOND_SITE = Path(__file__).parents[1] / "data" / "second-site"
 
 
 def configured(tmp_path: Path, command: str = "build", **options: Any) -> MkDocsConfig:

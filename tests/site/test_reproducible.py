@@ -17,7 +17,7 @@ import pytest
 
 from drawn_figures.library import DRAW_VARIABLE
 
-from conftest import Project, copy_project
+from helpers import Project, copy_project
 from site_checks import figures_on
 
 LAST_COMMIT_TIME = "1764115200"  # any fixed time will do; make takes the last commit's

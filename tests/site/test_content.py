@@ -12,7 +12,7 @@ from mkdocs.config import load_config
 
 from scripts.shared.project import ROOT, page_path
 
-from conftest import Project
+from helpers import Project
 
 DOCS = ROOT / "docs"
 NOT_NEW = {"index.md", "how-it-is-built.md"}

@@ -15,7 +15,7 @@ import pytest
 
 from scripts.shared.project import ROOT
 
-from conftest import Project
+from helpers import Project
 
 SVG = "{http://www.w3.org/2000/svg}"
 MAX_FIGURE_BYTES = 40_000

@@ -18,7 +18,7 @@ import pytest
 from drawn_figures.glossary import DEFINITION, GlossaryExtension, display, forms, term_id
 from scripts.shared.project import ROOT
 
-from conftest import Project
+from helpers import Project
 from site_checks import prose
 
 ABBREVIATIONS = ROOT / "docs" / "includes" / "abbreviations.md"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BIN, Project
+from helpers import BIN, Project
 from site_checks import (
     check_no_path_of_the_build_machine,
     check_no_placeholder_outside_code,

@@ -28,15 +28,15 @@ from playwright.sync_api import Browser
 from scripts.shared.browser import pages, serve
 from scripts.shared.project import markdown_pages
 
-from conftest import BIN, Project, copy_project, run_script
+from helpers import BIN, Project, copy_project, run_script
 from site_checks import (
     check_no_path_of_the_build_machine,
     check_no_placeholder_outside_code,
     check_self_contained,
     figures_on,
 )
-from test_article import sentences, visible_text
-from test_faults import BANDS
+from site_checks import sentences, visible_text
+from site_checks import BANDS
 
 GENERATORS = ("mkdocs", "properdocs", "zensical")
 OTHERS = GENERATORS[1:]  # each compared with MkDocs, which the site is published with

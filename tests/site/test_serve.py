@@ -15,7 +15,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page
 
-from conftest import WAIT_SECONDS, Project, serving
+from helpers import WAIT_SECONDS, Project, serving
 
 
 @pytest.fixture

@@ -23,7 +23,7 @@ from drawn_figures import DiagramError
 from drawn_figures.extension import DiagramExtension
 from scripts.shared.project import ROOT
 
-from conftest import BIN, Project, copy_project
+from helpers import BIN, Project, copy_project
 
 SECTION = re.compile(r"^## When the build fails\n(.*?)^## ", re.MULTILINE | re.DOTALL)
 NUMBER = re.compile(r"\d+(?:\.\d+)?")

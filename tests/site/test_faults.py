@@ -22,7 +22,7 @@ import pytest
 
 from scripts.shared.project import ROOT
 
-from conftest import BIN, SMALL_SITE, Project
+from helpers import BIN, SMALL_SITE, Project
 
 BUILD_FAILED = 1
 BOOM = """\
@@ -146,24 +146,6 @@ def test_a_broken_diagram_file_names_its_file_and_line(project: Project, source:
     (project.root / "diagrams" / "boom.py").write_text(source)
     place(project, "boom")
     fails_with(project, message)
-
-
-BANDS = """\
-from itertools import pairwise
-
-from diagrams import Edge
-from diagrams.generic.compute import Rack
-
-from _style import band, flow
-
-CAPTION = "Bands."
-ALT = "Diagram: bands."
-
-with flow("{direction}"):
-    bands = [band(Rack, f"Band {{number}}") for number in range({count})]
-    for one, next_one in pairwise(bands):
-        one >> Edge() >> next_one
-"""
 
 
 def test_six_bands_in_a_row_fail_the_build_with_what_to_change(project: Project) -> None:

@@ -16,48 +16,7 @@ import pytest
 
 from scripts.shared.project import ROOT
 
-from conftest import BIN, Project, run_script
-
-GUIDE = ROOT / "CONTRIBUTING.md"
-TITLED_BLOCK = re.compile(r'^```\w+ title="(?P<path>[^"]+)"\n(?P<text>.*?)^```$', re.MULTILINE | re.DOTALL)
-
-
-def guide_files() -> dict[str, str]:
-    """The files of the worked example, by path, as the guide shows them."""
-    return {match["path"]: match["text"] for match in TITLED_BLOCK.finditer(GUIDE.read_text(encoding="utf-8"))}
-
-
-def new_diagram(project: Project, name: str) -> subprocess.CompletedProcess[str]:
-    return run_script("new_diagram", name, "--folder", str(project.root / "diagrams"))
-
-
-EXAMPLE_DIAGRAMS = ("team-stack", "request-flow")
-EXAMPLE_FILES = (*(f"diagrams/{name}.py" for name in EXAMPLE_DIAGRAMS), "docs/a-request.md")
-GLOSSARY_IN_NAV = re.compile(r"^[ \t]+- Glossary: glossary\.md\n", flags=re.MULTILINE)
-
-
-def add_to_nav(project: Project, lines: str) -> None:
-    """Add `lines` to the copy's mkdocs.yml on the line before the glossary, as the guide says to."""
-    config = project.root / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8").replace(lines, "")  # as before the guide's first step
-    glossary = GLOSSARY_IN_NAV.search(text)
-    assert glossary, "the nav: list of mkdocs.yml has no Glossary line"
-    config.write_text(text[: glossary.start()] + lines + text[glossary.start() :], encoding="utf-8")
-
-
-def build_the_worked_example(project: Project) -> str:
-    """Follow the guide's section 6 in `project`, build it, and return the new page."""
-    files = guide_files()
-    for path in EXAMPLE_FILES:  # as before the guide's first step
-        (project.root / path).unlink(missing_ok=True)
-    for name in EXAMPLE_DIAGRAMS:  # "First make diagram NAME=team-stack and make diagram NAME=request-flow"
-        assert new_diagram(project, name).returncode == 0
-    for path in EXAMPLE_FILES:
-        (project.root / path).write_text(files[path], encoding="utf-8")
-    add_to_nav(project, files["mkdocs.yml"])
-    project.build()  # strict: a figure too small to read on a phone would stop it
-    return project.page("a-request/index.html")
-
+from helpers import BIN, Project, run_script
 
 def test_the_guide_holds_two_complete_examples() -> None:
     assert set(guide_files()) == {*EXAMPLE_FILES, "mkdocs.yml"}

@@ -31,8 +31,8 @@ import pytest
 from drawn_figures import DiagramError
 from drawn_figures.extension import DiagramExtension, description_html
 
-DIAGRAMS = Path(__file__).parent / "data" / "diagrams"
-GOLDEN = Path(__file__).parent / "data" / "extension"
+DIAGRAMS = Path(__file__).parents[1] / "data" / "diagrams"
+GOLDEN = Path(__file__).parents[1] / "data" / "extension"
 WRITE_GOLDEN = "FIGURES_WRITE_GOLDEN"
 KNOWN = "Known diagrams: box, described, hostile."
 OPTIONS: dict[str, dict[str, object]] = {"preview-error-box-escaped": {"show_errors": True}}

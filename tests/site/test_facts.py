@@ -12,7 +12,7 @@ import pytest
 from scripts.facts import months_before, read_facts
 from scripts.shared.project import ROOT
 
-from conftest import run_script
+from helpers import run_script
 from site_checks import prose
 
 DOCS = ROOT / "docs"

@@ -16,7 +16,7 @@ import pytest
 from scripts.bench.projects import make_generated, make_static_baseline
 from scripts.shared.project import ROOT
 
-from conftest import Project, run_script
+from helpers import Project, run_script
 
 Bench = tuple[str, dict[str, Any]]  # the printed table, and the JSON
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import subprocess
 
-from conftest import Project, run_script
+from helpers import Project, run_script
 
 BROKEN_PAGE = """# Broken links
 

@@ -19,7 +19,7 @@ import yaml
 
 from scripts.shared.project import ROOT
 
-from conftest import BIN
+from helpers import BIN
 
 # What `make lint` runs, as the tests run it: the tool and its sub-command, without the files to check.
 LINT_COMMANDS = {

@@ -14,8 +14,8 @@ from playwright.sync_api import Browser, Page
 from drawn_figures.legibility import DESKTOP_COLUMN_PX, MAX_DESKTOP_HEIGHT_PX, MIN_TEXT_PX, PHONE_WIDTH_PX, measure
 from scripts.shared.browser import pages, serve
 
-from conftest import Project, warm_copy
-from test_contributing import build_the_worked_example
+from helpers import Project, warm_copy
+from site_checks import build_the_worked_example
 
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": PHONE_WIDTH_PX, "height": 800}
