@@ -12,7 +12,7 @@ pages and diagrams build unchanged. This wrapper around Zensical's `build` only 
 - every page rendered on every build, as MkDocs does: Zensical keeps rendered pages in .cache/ and
   cannot tell when drawn_figures/ or the tools that draw the diagrams change, so they are deleted first
   (not with Zensical's `clean`, which deletes the drawn diagrams in .cache/figures/ too);
-- the figures' log lines (`figures: 2 diagram(s) drawn, 0 from the cache`): Zensical sets up no
+- the figures' log lines (`drawn_figures: 2 diagram(s) drawn, 0 from the cache`): Zensical sets up no
   Python logging, so they would be dropped;
 - the figures' stylesheet (`assets/drawn-figures.css`, which mkdocs.yml lists), which under MkDocs
   the figures plugin writes and Zensical, which runs no plugin, would leave missing; this site keeps

@@ -22,8 +22,8 @@ from scripts.shared.project import CAPTION_LINE, FIGURE, ROOT, copy_project
 
 CACHE = Path(".cache/figures")  # the extension's default `cache_dir`, which mkdocs.yml keeps
 SVG = re.compile(r"<svg\b.*?</svg>", re.DOTALL)
-FIGURES_EXTENSION = re.compile(r"^  - figures:.*\n(?:    .*\n)*", re.MULTILINE)
-FIGURES_PLUGIN = re.compile(r"^  - figures(?:[ \t]+#.*)?\n", re.MULTILINE)
+FIGURES_EXTENSION = re.compile(r"^  - drawn_figures:.*\n(?:    .*\n)*", re.MULTILINE)
+FIGURES_PLUGIN = re.compile(r"^  - drawn_figures(?:[ \t]+#.*)?\n", re.MULTILINE)
 WATCH_DIAGRAMS = re.compile(r"^watch:\n  - diagrams\n", re.MULTILINE)
 NAV = re.compile(r"^nav:\n(?:  .*\n)*", re.MULTILINE)
 TEMPLATE_DIAGRAM = "infrastructure-stack"
@@ -35,7 +35,9 @@ def snapshot_package(destination: Path) -> Path:
 
     Every build of one benchmark then runs the same code, even if `drawn_figures/` is edited meanwhile.
     """
-    shutil.copytree(ROOT / "drawn_figures", destination / "drawn_figures", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(
+        ROOT / "src" / "drawn_figures", destination / "drawn_figures", ignore=shutil.ignore_patterns("__pycache__")
+    )
     return destination
 
 
@@ -62,7 +64,7 @@ def make_static_baseline(built: Path, destination: Path) -> Path:
     text = settings.read_text(encoding="utf-8")
     for figures_step in (FIGURES_EXTENSION, FIGURES_PLUGIN, WATCH_DIAGRAMS):
         text = figures_step.sub("", text)
-    if re.search(r"^  - figures(?![\w.])", text, re.MULTILINE):  # other extensions of ours stay
+    if re.search(r"^  - drawn_figures(?![\w.])", text, re.MULTILINE):  # other extensions of ours stay
         raise RuntimeError(f"could not switch the figures extension off in {settings}")
     settings.write_text(text, encoding="utf-8")
     return destination

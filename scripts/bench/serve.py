@@ -26,7 +26,7 @@ from scripts.shared.project import CAPTION_LINE, mkdocs_environment
 
 PAGE = "docs/index.md"
 DIAGRAM = "diagrams/infrastructure-stack.py"
-DRAWN = re.compile(r"figures: (\d+) diagram\(s\) drawn")
+DRAWN = re.compile(r"drawn_figures: (\d+) diagram\(s\) drawn")
 POLL_SECONDS = 0.02
 GIVE_UP_SECONDS = 60.0
 

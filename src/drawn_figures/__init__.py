@@ -31,14 +31,14 @@ from typing import Any
 
 
 class PrefixedLog(logging.LoggerAdapter[logging.Logger]):
-    """Every line the package logs starts with `figures: `, so a reader of the build's log knows who speaks."""
+    """Every line the package logs starts with `drawn_figures: `, so a reader of the build's log knows who speaks."""
 
     def process(self, msg: Any, kwargs: MutableMapping[str, Any]) -> tuple[Any, MutableMapping[str, Any]]:
-        return f"figures: {msg}", kwargs
+        return f"drawn_figures: {msg}", kwargs
 
 
 # A child of MkDocs' logger, so that `mkdocs build` shows it; elsewhere an ordinary logger.
-log = PrefixedLog(logging.getLogger("mkdocs.figures"))
+log = PrefixedLog(logging.getLogger("mkdocs.plugins.drawn_figures"))
 
 # Under MkDocs, a BuildError is reported as one clear line rather than a traceback. MkDocs has
 # loaded its exceptions long before it loads Markdown extensions; elsewhere (other tools, and the

@@ -148,7 +148,7 @@ def outside_code(text: str) -> str:
 class SourceLines(Preprocessor):
     """Note where each mention of `{diagram` is, before other steps move lines around or add some."""
 
-    def __init__(self, md: markdown.Markdown, extension: DiagramExtension) -> None:
+    def __init__(self, md: markdown.Markdown, extension: DrawnFiguresExtension) -> None:
         super().__init__(md)
         self.extension = extension
 
@@ -166,7 +166,7 @@ class SourceLines(Preprocessor):
 class DiagramBlocks(BlockProcessor):
     """Replace a placeholder line with its figure; refuse any other mention of `{diagram`."""
 
-    def __init__(self, parser: Any, extension: DiagramExtension) -> None:
+    def __init__(self, parser: Any, extension: DrawnFiguresExtension) -> None:
         super().__init__(parser)
         self.extension = extension
 
@@ -210,7 +210,7 @@ class DiagramBlocks(BlockProcessor):
 class LeftoverMentions(Treeprocessor):
     """Refuse a `{diagram` that Markdown put where no figure can go: a heading, a table cell."""
 
-    def __init__(self, md: markdown.Markdown, extension: DiagramExtension) -> None:
+    def __init__(self, md: markdown.Markdown, extension: DrawnFiguresExtension) -> None:
         super().__init__(md)
         self.extension = extension
 
@@ -235,8 +235,8 @@ def texts_outside_code(element: ET.Element) -> Iterator[str]:
         yield element.tail
 
 
-class DiagramExtension(CheckedExtension):
-    name = "figures"
+class DrawnFiguresExtension(CheckedExtension):
+    name = "drawn_figures"
     rules: ClassVar[dict[str, Rule]] = {
         "diagrams_dir": FOLDER,
         "cache_dir": FOLDER,
@@ -263,15 +263,15 @@ class DiagramExtension(CheckedExtension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Python-Markdown's name
         """Register the three steps, at priorities chosen among Python-Markdown's and pymdown-extensions' own.
 
-        - `figures_source_lines`, a preprocessor at 100: first of all, before `pymdownx.snippets` (32)
+        - `drawn_figures_source_lines`, a preprocessor at 100: first of all, before `pymdownx.snippets` (32)
           adds other files' lines and before fenced code (25) takes blocks away, so that the line
           numbers it notes are the page's own;
-        - `figures`, a block processor at 15.5: after the processors that open containers (lists at 40
+        - `drawn_figures`, a block processor at 15.5: after the processors that open containers (lists at 40
           and 30, quotes at 20), so that a placeholder in a list item or a quote reaches it without its
           marker; after those that take whole blocks as they are (indented code at 80, tables at 75,
           headings at 70 and 60), so that their `{diagram` stays theirs; after `abbr`'s definitions (16)
           and footnotes (17), and before link references (15) and paragraphs (10), tying with none;
-        - `figures_leftovers`, a tree processor at 14: after `inline` (20) has made inline code into
+        - `drawn_figures_leftovers`, a tree processor at 14: after `inline` (20) has made inline code into
           `<code>`, which it leaves alone, and before `attr_list` (8) could take a `{diagram: x}` at the
           end of a heading for attributes; between `legacy_attrs` and footnotes' duplicates (15) and
           `prettify` (10), tying with none.
@@ -285,9 +285,9 @@ class DiagramExtension(CheckedExtension):
             float(self.getConfig("timeout")),
             self.getConfig("font"),
         )
-        md.preprocessors.register(SourceLines(md, self), "figures_source_lines", 100)
-        md.parser.blockprocessors.register(DiagramBlocks(md.parser, self), "figures", 15.5)
-        md.treeprocessors.register(LeftoverMentions(md, self), "figures_leftovers", 14)
+        md.preprocessors.register(SourceLines(md, self), "drawn_figures_source_lines", 100)
+        md.parser.blockprocessors.register(DiagramBlocks(md.parser, self), "drawn_figures", 15.5)
+        md.treeprocessors.register(LeftoverMentions(md, self), "drawn_figures_leftovers", 14)
 
     def reset(self) -> None:
         """Forget the page: where its placeholders are, and how often each diagram was placed."""
@@ -352,5 +352,5 @@ class DiagramExtension(CheckedExtension):
         return name
 
 
-def makeExtension(**kwargs: Any) -> DiagramExtension:  # noqa: N802 - Python-Markdown's name
-    return DiagramExtension(**kwargs)
+def makeExtension(**kwargs: Any) -> DrawnFiguresExtension:  # noqa: N802 - Python-Markdown's name
+    return DrawnFiguresExtension(**kwargs)

@@ -34,7 +34,7 @@ shows the browser's own). This extension adds three things:
 
 The processors' priorities are in `GlossaryExtension.extendMarkdown`'s docstring.
 
-Options (under `markdown_extensions:` in `mkdocs.yml`, as `figures_glossary`),
+Options (under `markdown_extensions:` in `mkdocs.yml`, as `drawn_figures_glossary`),
 checked when they are set (`drawn_figures.options`):
 
 - `first_use_only`: keep the `<abbr>` of only the first use of each term on a
@@ -190,7 +190,7 @@ def unwrap(parent: ET.Element, child: ET.Element) -> None:
 
 
 class GlossaryExtension(CheckedExtension):
-    name = "figures_glossary"
+    name = "drawn_figures_glossary"
     rules: ClassVar[dict[str, Rule]] = {"first_use_only": SWITCH, "id_prefix": ID_PREFIX}
 
     def __init__(self, **kwargs: Any) -> None:

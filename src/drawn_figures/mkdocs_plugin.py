@@ -1,4 +1,4 @@
-"""The thin MkDocs layer: the little that only MkDocs needs, listed as `plugins: [figures]`.
+"""The thin MkDocs layer: the little that only MkDocs needs, listed as `plugins: [drawn_figures]`.
 
 The Markdown extension does the work and runs under any tool that runs
 Python-Markdown extensions (Zensical ignores plugins it does not know). This
@@ -36,11 +36,12 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from drawn_figures.extension import DiagramExtension
+from drawn_figures.deprecated import renamed
+from drawn_figures.extension import DrawnFiguresExtension
 from drawn_figures.stylesheet import STYLESHEET_URL
 
 # The extension as mkdocs.yml may list it: by its entry point's name, or by its module.
-EXTENSION_NAMES = ("figures", "drawn_figures.extension")
+EXTENSION_NAMES = ("drawn_figures", "drawn_figures.extension", "figures")  # the last one deprecated
 PATH_OPTIONS = ("diagrams_dir", "cache_dir")
 SNIPPETS = "pymdownx.snippets"  # its base_path is relative to the current folder, not to mkdocs.yml
 
@@ -61,7 +62,7 @@ class NoOptions(Config):  # type: ignore[no-untyped-call]  # MkDocs' __init_subc
     """The plugin has no options: the extension's options are under `markdown_extensions:`."""
 
 
-class FiguresPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]  # likewise
+class DrawnFiguresPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]  # likewise
     serving = False
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -76,7 +77,7 @@ class FiguresPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]  # 
         if extension is None:
             return config
         options: dict[str, Any] = config.mdx_configs.setdefault(extension, {})
-        defaults = DiagramExtension().getConfigs()
+        defaults = DrawnFiguresExtension().getConfigs()
         for option in PATH_OPTIONS:
             options[option] = str(beside_config / options.get(option, defaults[option]))
         if self.serving:
@@ -88,7 +89,7 @@ class FiguresPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]  # 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         extension = extension_name(config)
         if extension is not None:
-            stylesheet = DiagramExtension(**config.mdx_configs.get(extension, {})).stylesheet()
+            stylesheet = DrawnFiguresExtension(**config.mdx_configs.get(extension, {})).stylesheet()
             files.append(File.generated(config, STYLESHEET_URL, content=stylesheet))
         return files
 
@@ -98,3 +99,11 @@ class FiguresPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call]  # 
             source = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
             config.mdx_configs.setdefault(extension, {})["first_line"] = 1 + front_matter_lines(source, markdown)
         return markdown
+
+
+class FiguresPlugin(DrawnFiguresPlugin):  # type: ignore[no-untyped-call]  # as above
+    """The plugin under its name of 0.1.0, `figures`."""
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        renamed("figures", "drawn_figures", "plugins")
+        return super().on_config(config)

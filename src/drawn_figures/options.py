@@ -6,7 +6,7 @@ extension nor the option. `CheckedExtension` checks each option against a `Rule`
 set, and refuses an option it does not have, with an `OptionError` that names the extension,
 the option, the value given and what is allowed, e.g.
 
-    figures: option `timeout` is 'soon'; it must be a number of seconds above 0, e.g. `timeout: 60`
+    drawn_figures: option `timeout` is 'soon'; it must be a number of seconds above 0, e.g. `timeout: 60`
 """
 
 from __future__ import annotations

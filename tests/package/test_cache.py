@@ -57,9 +57,9 @@ def test_a_damaged_entry_is_missing_and_said_so_and_drawing_it_again_repairs_it(
         entry.write_bytes(content)
     else:
         entry.write_text(content, encoding="utf-8")
-    with caplog.at_level(logging.INFO, logger="mkdocs.figures"):
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.drawn_figures"):
         assert cache.get(KEY) is None
-    assert f"figures: cache entry {entry} {said}; drawing it again" in caplog.messages
+    assert f"drawn_figures: cache entry {entry} {said}; drawing it again" in caplog.messages
     cache.put(KEY, FIGURE)
     assert cache.get(KEY) == FIGURE
 
@@ -69,7 +69,7 @@ def test_a_cache_that_cannot_be_written_is_given_up_once_and_said_so(
 ) -> None:
     (tmp_path / "cache").write_text("a file where the folder should be", encoding="utf-8")
     cache = cache_in(tmp_path)
-    with caplog.at_level(logging.INFO, logger="mkdocs.figures"):
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.drawn_figures"):
         cache.put(KEY, FIGURE)
         cache.put(KEY, FIGURE)
     assert not cache.writable
@@ -104,11 +104,11 @@ def test_pruning_deletes_only_what_no_build_needs_or_used_lately(
     leftover = cache.folder / "tmpx1y2.tmp"  # from a build killed while writing
     leftover.write_text("{", encoding="utf-8")
     os.utime(leftover, (LONG_AGO, LONG_AGO))
-    with caplog.at_level(logging.INFO, logger="mkdocs.figures"):
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.drawn_figures"):
         deleted = cache.prune(keep={"a" * 32}, unused_days=30)
     assert sorted(deleted) == sorted([unused, leftover])
     assert needed_but_old.exists() and recent.exists()
-    assert "figures: deleted 2 cache entries that no build used for 30 days" in caplog.messages
+    assert "drawn_figures: deleted 2 cache entries that no build used for 30 days" in caplog.messages
 
 
 def test_pruning_a_cache_that_does_not_exist_yet_deletes_nothing(tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ import markdown
 import pytest
 
 from drawn_figures import DiagramError
-from drawn_figures.extension import DiagramExtension
+from drawn_figures.extension import DrawnFiguresExtension
 from scripts.shared.project import ROOT
 
 from helpers import BIN, Project, copy_project
@@ -62,7 +62,7 @@ def pattern(message: str) -> str:
 
 def convert(folder: Path, page: str, **options: object) -> str:
     """The message of the mistake in `page`, converted with the extension over `folder`/diagrams."""
-    extension = DiagramExtension(diagrams_dir=str(folder / "diagrams"), cache_dir=str(folder / "cache"), **options)
+    extension = DrawnFiguresExtension(diagrams_dir=str(folder / "diagrams"), cache_dir=str(folder / "cache"), **options)
     with pytest.raises(DiagramError) as error:
         markdown.markdown(page, extensions=[extension])
     return str(error.value)
@@ -96,9 +96,9 @@ def logged(make_it: Callable[[Path], None]) -> Mistake:
     """The message the figures log, for a mistake that is no error (the build goes on)."""
 
     def make(folder: Path, caplog: pytest.LogCaptureFixture) -> str:
-        with caplog.at_level(logging.INFO, logger="mkdocs.figures"):
+        with caplog.at_level(logging.INFO, logger="mkdocs.plugins.drawn_figures"):
             make_it(folder)
-        return "\n".join(r.getMessage() for r in caplog.records if "drawn" not in r.getMessage())
+        return "\n".join(r.getMessage() for r in caplog.records if "diagram(s) drawn" not in r.getMessage())
 
     return make
 
@@ -134,14 +134,14 @@ def misnamed_file(folder: Path, caplog: pytest.LogCaptureFixture) -> str:
 def draw_with_cache_in(folder: Path, cache: Path, damage: str | None = None) -> None:
     """Draw a diagram into `cache`; then, given `damage`, write it over the entry and read the cache again."""
     diagram_file(folder, "Node('x')")
-    extension = DiagramExtension(diagrams_dir=str(folder / "diagrams"), cache_dir=str(cache))
+    extension = DrawnFiguresExtension(diagrams_dir=str(folder / "diagrams"), cache_dir=str(cache))
     markdown.markdown("{diagram: boom}", extensions=[extension])
     if damage is not None:
         entries = list(cache.glob("*.json"))
         assert entries, "nothing to damage"
         for entry in entries:
             entry.write_text(damage, encoding="utf-8")
-        fresh = DiagramExtension(diagrams_dir=str(folder / "diagrams"), cache_dir=str(cache), timeout=59)
+        fresh = DrawnFiguresExtension(diagrams_dir=str(folder / "diagrams"), cache_dir=str(cache), timeout=59)
         markdown.markdown("{diagram: boom}", extensions=[fresh])  # another library: it reads the cache again
 
 
@@ -153,10 +153,10 @@ def cache_is_a_file(folder: Path) -> None:
 def hard_to_read(body: str) -> Mistake:
     def make(folder: Path, caplog: pytest.LogCaptureFixture) -> str:
         diagram_file(folder, body)
-        with caplog.at_level(logging.WARNING, logger="mkdocs.figures"):
+        with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.drawn_figures"):
             markdown.markdown(
                 "{diagram: boom}",
-                extensions=[DiagramExtension(diagrams_dir=str(folder / "diagrams"), cache_dir=str(folder / "c"))],
+                extensions=[DrawnFiguresExtension(diagrams_dir=str(folder / "diagrams"), cache_dir=str(folder / "c"))],
             )
         return "\n".join(record.getMessage() for record in caplog.records)
 

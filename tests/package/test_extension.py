@@ -29,7 +29,7 @@ import markdown
 import pytest
 
 from drawn_figures import DiagramError
-from drawn_figures.extension import DiagramExtension, description_html
+from drawn_figures.extension import DrawnFiguresExtension, description_html
 
 DIAGRAMS = Path(__file__).parents[1] / "data" / "diagrams"
 GOLDEN = Path(__file__).parents[1] / "data" / "extension"
@@ -49,7 +49,7 @@ def convert(text: str, cache: Path, **options: object) -> str:
         "admonition",
         "tables",
         "pymdownx.superfences",
-        DiagramExtension(diagrams_dir=str(DIAGRAMS), cache_dir=str(cache), **options),
+        DrawnFiguresExtension(diagrams_dir=str(DIAGRAMS), cache_dir=str(cache), **options),
     ]
     return markdown.markdown(text, extensions=extensions)
 
@@ -208,7 +208,7 @@ def test_while_previewing_a_figure_hard_to_read_is_shown_with_a_warning_above_it
     twelve_boxes = one_box.replace('Node("box")', '[Node(f"box {n}") for n in range(12)]')  # in a column
     assert twelve_boxes != one_box, "the one-box diagram changed: update this test"
     (diagrams / "box.py").write_text(twelve_boxes, encoding="utf-8")
-    extension = DiagramExtension(diagrams_dir=str(diagrams), cache_dir=str(tmp_path / "cache"), show_errors=True)
+    extension = DrawnFiguresExtension(diagrams_dir=str(diagrams), cache_dir=str(tmp_path / "cache"), show_errors=True)
     page = markdown.markdown("{diagram: box}", extensions=[extension])
     warning, figure = page.split('<figure class="diagram"')
     assert re.search(r'class="admonition warning diagram-error" role="alert">.*This diagram is hard to read', warning)

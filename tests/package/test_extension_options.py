@@ -12,7 +12,7 @@ import markdown
 import pytest
 
 from drawn_figures import log
-from drawn_figures.extension import DiagramExtension
+from drawn_figures.extension import DrawnFiguresExtension
 from drawn_figures.glossary import GlossaryExtension
 from drawn_figures.options import OptionError
 
@@ -58,18 +58,18 @@ NEIGHBOURS = [
 )
 def test_a_bad_option_names_itself_its_value_and_what_is_allowed(option: str, value: Any, allowed: str) -> None:
     with pytest.raises(OptionError) as raised:
-        DiagramExtension(**{option: value})
-    assert str(raised.value).startswith(f"figures: option `{option}` is {value!r}; it must be {allowed}")
+        DrawnFiguresExtension(**{option: value})
+    assert str(raised.value).startswith(f"drawn_figures: option `{option}` is {value!r}; it must be {allowed}")
 
 
 def test_an_option_the_extension_does_not_have_is_named_with_those_it_has() -> None:
-    with pytest.raises(OptionError, match=r"^figures: no option `timout`; the options are cache_dir, .*timeout"):
-        DiagramExtension(timout=5)
+    with pytest.raises(OptionError, match=r"^drawn_figures: no option `timout`; the options are cache_dir, .*timeout"):
+        DrawnFiguresExtension(timout=5)
 
 
 def test_markdown_reports_a_bad_option_given_by_the_entry_points_name() -> None:
     with pytest.raises(OptionError, match=r"option `timeout` is 'soon'"):
-        markdown.Markdown(extensions=["figures"], extension_configs={"figures": {"timeout": "soon"}})
+        markdown.Markdown(extensions=["drawn_figures"], extension_configs={"drawn_figures": {"timeout": "soon"}})
 
 
 @pytest.mark.parametrize(
@@ -77,7 +77,7 @@ def test_markdown_reports_a_bad_option_given_by_the_entry_points_name() -> None:
     [("first_use_only", "yes"), ("id_prefix", '"><script>alert(1)</script>'), ("id_prefix", "1st-")],
 )
 def test_the_glossary_checks_its_options_too(option: str, value: Any) -> None:
-    with pytest.raises(OptionError, match=rf"^figures_glossary: option `{option}` is "):
+    with pytest.raises(OptionError, match=rf"^drawn_figures_glossary: option `{option}` is "):
         GlossaryExtension(**{option: value})
 
 
@@ -89,13 +89,13 @@ def test_good_options_are_kept() -> None:
         "font": "Liberation Sans",
         "fallback_fonts": ["Arial", "sans-serif"],
     }
-    extension = DiagramExtension(**given)
+    extension = DrawnFiguresExtension(**given)
     assert {option: extension.getConfig(option) for option in given} == given
     assert '--drawn-figures-font: "Liberation Sans", Arial, sans-serif;' in extension.stylesheet()
 
 
 def test_the_extension_is_registered_and_reset_forgets_the_page(tmp_path: Path) -> None:
-    extension = DiagramExtension(diagrams_dir=str(tmp_path / "none"), cache_dir=str(tmp_path / "cache"))
+    extension = DrawnFiguresExtension(diagrams_dir=str(tmp_path / "none"), cache_dir=str(tmp_path / "cache"))
     md = markdown.Markdown(extensions=[extension])
     assert extension in md.registeredExtensions
     md.convert("Text.\n\n`{diagram: shown as code}`\n")
@@ -108,10 +108,14 @@ def test_the_extension_is_registered_and_reset_forgets_the_page(tmp_path: Path) 
 @pytest.mark.parametrize(
     ("registry", "name", "neighbours"),
     [
-        ("blockprocessors", "figures", (["quote", "abbr", "footnote", "table", "hashheader", "code"], ["reference"])),
-        ("treeprocessors", "figures_leftovers", (["inline", "legacyattrs", "footnote-duplicate"], ["attr_list"])),
+        (
+            "blockprocessors",
+            "drawn_figures",
+            (["quote", "abbr", "footnote", "table", "hashheader", "code"], ["reference"]),
+        ),
+        ("treeprocessors", "drawn_figures_leftovers", (["inline", "legacyattrs", "footnote-duplicate"], ["attr_list"])),
         ("treeprocessors", "glossary_tooltips", (["abbr"], ["smarty", "smart-symbols", "toc"])),
-        ("preprocessors", "figures_source_lines", ([], ["snippet", "normalize_whitespace", "fenced_code_block"])),
+        ("preprocessors", "drawn_figures_source_lines", ([], ["snippet", "normalize_whitespace", "fenced_code_block"])),
         ("preprocessors", "glossary", (["snippet", "normalize_whitespace"], ["meta", "html_block"])),
     ],
 )
@@ -121,7 +125,7 @@ def test_each_processor_runs_where_its_docstring_says_whatever_the_order_of_exte
 ) -> None:
     after, before = neighbours
     ours: list[Any] = [
-        DiagramExtension(diagrams_dir=str(tmp_path / "none"), cache_dir=str(tmp_path / "cache")),
+        DrawnFiguresExtension(diagrams_dir=str(tmp_path / "none"), cache_dir=str(tmp_path / "cache")),
         GlossaryExtension(),
         "pymdownx.snippets",
         "meta",
@@ -136,7 +140,7 @@ def test_each_processor_runs_where_its_docstring_says_whatever_the_order_of_exte
 
 
 def test_every_line_logged_starts_with_the_prefix(caplog: pytest.LogCaptureFixture) -> None:
-    with caplog.at_level(logging.INFO, logger="mkdocs.figures"):
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.drawn_figures"):
         log.info("%d diagram(s) drawn", 3)
         log.warning("diagrams/box.py: hard to read")
-    assert caplog.messages == ["figures: 3 diagram(s) drawn", "figures: diagrams/box.py: hard to read"]
+    assert caplog.messages == ["drawn_figures: 3 diagram(s) drawn", "drawn_figures: diagrams/box.py: hard to read"]

@@ -15,7 +15,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
-from drawn_figures.mkdocs_plugin import FiguresPlugin, front_matter_lines
+from drawn_figures.mkdocs_plugin import DrawnFiguresPlugin, front_matter_lines
 from drawn_figures.stylesheet import STYLESHEET_URL, main, stylesheet
 
 SECOND_SITE = Path(__file__).parents[1] / "data" / "second-site"
@@ -26,8 +26,8 @@ def configured(tmp_path: Path, command: str = "build", **options: Any) -> MkDocs
     site = tmp_path / "site-source"
     shutil.copytree(SECOND_SITE, site)
     config = load_config(str(site / "mkdocs.yml"))
-    config.mdx_configs.setdefault("figures", {}).update(options)
-    assert isinstance(config.plugins["figures"], FiguresPlugin)
+    config.mdx_configs.setdefault("drawn_figures", {}).update(options)
+    assert isinstance(config.plugins["drawn_figures"], DrawnFiguresPlugin)
     config.plugins.on_startup(command=command, dirty=False)  # type: ignore[arg-type]
     return config.plugins.on_config(config)
 
@@ -41,7 +41,7 @@ def added_stylesheet(config: MkDocsConfig) -> str:
 
 def test_the_extensions_folders_are_made_relative_to_mkdocs_yml(tmp_path: Path) -> None:
     config = configured(tmp_path)
-    options = config.mdx_configs["figures"]
+    options = config.mdx_configs["drawn_figures"]
     assert options["diagrams_dir"] == str(tmp_path / "site-source" / "diagrams")
     assert options["cache_dir"] == str(tmp_path / "site-source" / ".cache" / "figures")
     assert "show_errors" not in options  # a build stops at a mistake
@@ -49,7 +49,7 @@ def test_the_extensions_folders_are_made_relative_to_mkdocs_yml(tmp_path: Path) 
 
 def test_while_serving_mistakes_are_shown_in_the_page(tmp_path: Path) -> None:
     config = configured(tmp_path, command="serve")
-    assert config.mdx_configs["figures"]["show_errors"] is True
+    assert config.mdx_configs["drawn_figures"]["show_errors"] is True
 
 
 def test_the_stylesheet_is_linked_first_and_added_to_the_site(tmp_path: Path) -> None:

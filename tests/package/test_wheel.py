@@ -105,7 +105,7 @@ def test_the_package_comes_from_the_wheel_not_from_this_repository(installed: In
 
 
 def test_the_second_site_draws_its_figure_self_contained(installed: Installed) -> None:
-    assert "figures: 1 diagram(s) drawn, 0 from the cache" in installed.build.stderr, installed.build.stderr
+    assert "drawn_figures: 1 diagram(s) drawn, 0 from the cache" in installed.build.stderr, installed.build.stderr
     figures = [found[0] for found in FIGURE.finditer((installed.site / "index.html").read_text(encoding="utf-8"))]
     assert len(figures) == 1, figures
     assert 'id="diagram-one-server-figure"' in figures[0]

@@ -95,7 +95,7 @@ def test_the_page_weight_target_is_judged_on_the_heaviest_page_as_sent(bench: Be
 
 def test_the_baseline_shows_the_drawn_svgs_without_the_figures_step(built: Project, tmp_path: Path) -> None:
     baseline = make_static_baseline(built.root, tmp_path / "baseline")
-    assert "  - figures:" not in (baseline / "mkdocs.yml").read_text()
+    assert "  - drawn_figures:" not in (baseline / "mkdocs.yml").read_text()
     assert "{diagram:" not in (baseline / "docs/index.md").read_text()
     images = sorted(baseline.joinpath("docs/static-diagrams").glob("*.svg"))
     assert {image.stem for image in images} >= {"infrastructure-stack", "value-stack"}

@@ -58,10 +58,10 @@ def test_ids_are_unique_on_the_page(built: Project) -> None:
 
 def test_a_second_build_draws_nothing(built: Project, tmp_path: Path) -> None:
     diagrams = len([p for p in (built.root / "diagrams").glob("*.py") if not p.name.startswith("_")])
-    assert f"figures: {diagrams} diagram(s) drawn, 0 from the cache" in built.log
+    assert f"drawn_figures: {diagrams} diagram(s) drawn, 0 from the cache" in built.log
     again = Project(built.root)  # the same sources and cache, built into a folder of its own
     again.build("--site-dir", str(tmp_path / "again"))
-    assert f"figures: 0 diagram(s) drawn, {diagrams} from the cache" in again.log
+    assert f"drawn_figures: 0 diagram(s) drawn, {diagrams} from the cache" in again.log
     assert (tmp_path / "again" / "index.html").read_text(encoding="utf-8") == built.page()
 
 
@@ -69,18 +69,18 @@ def test_an_edit_redraws_exactly_the_diagrams_that_depend_on_it(small_site: Proj
     """What a build draws, as its log counts it: an edited helper redraws the diagrams that import it, and no more."""
     project = small_site
     project.build()
-    assert "figures: 3 diagram(s) drawn, 0 from the cache" in project.log
+    assert "drawn_figures: 3 diagram(s) drawn, 0 from the cache" in project.log
     assert project.page().count(">Old first<") == project.page().count(">Old second<") == 1
     project.build()
-    assert "figures: 0 diagram(s) drawn, 3 from the cache" in project.log
+    assert "drawn_figures: 0 diagram(s) drawn, 3 from the cache" in project.log
     project.edit("diagrams/_labels.py", '"Old"', '"New"')
     project.build()
-    assert "figures: 2 diagram(s) drawn, 1 from the cache" in project.log
+    assert "drawn_figures: 2 diagram(s) drawn, 1 from the cache" in project.log
     assert ">New first<" in project.page() and ">New second<" in project.page()
     assert ">Old " not in project.page()
     project.edit("diagrams/second.py", "The second box", "The edited box")
     project.build()
-    assert "figures: 1 diagram(s) drawn, 2 from the cache" in project.log
+    assert "drawn_figures: 1 diagram(s) drawn, 2 from the cache" in project.log
     assert "<figcaption>The edited box.</figcaption>" in project.page()
 
 
@@ -117,7 +117,7 @@ def test_paths_follow_the_config_file_from_any_folder(warm_project: Project, tmp
     )
     assert result.returncode == 0, result.stderr
     assert project.page().count('<figure class="diagram"') == FIGURES_ON_HOME_PAGE
-    assert f"figures: 0 diagram(s) drawn, {diagrams} from the cache" in result.stderr, "the cache beside mkdocs.yml"
+    assert f"drawn_figures: 0 diagram(s) drawn, {diagrams} from the cache" in result.stderr, "the cache beside mkdocs.yml"
     assert list(elsewhere.iterdir()) == [], "the build wrote into the folder it ran in"
 
 

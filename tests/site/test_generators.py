@@ -193,7 +193,7 @@ def test_each_others_pages_pass_axe_from_their_own_host_alone(other: Output, bro
 
 def test_zensical_draws_the_figures_and_reports_no_issue(outputs: dict[str, Output]) -> None:
     log = outputs["zensical"].log
-    assert re.search(r"figures: [1-9]\d* diagram\(s\) drawn, 0 from the cache", log), log
+    assert re.search(r"drawn_figures: [1-9]\d* diagram\(s\) drawn, 0 from the cache", log), log
     assert "No issues found" in log
     assert "Warning" not in log
 
@@ -204,7 +204,7 @@ def test_a_second_zensical_build_renders_every_page_again_from_the_figure_cache(
     second = build_with_zensical(Project(first.root), "site-again")
     assert second.returncode == 0, second.stderr
     assert (first.root / "site-again" / "index.html").read_text(encoding="utf-8") == first.page("index.html")
-    assert re.search(r"figures: 0 diagram\(s\) drawn, [1-9]\d* from the cache", second.stderr), second.stderr
+    assert re.search(r"drawn_figures: 0 diagram\(s\) drawn, [1-9]\d* from the cache", second.stderr), second.stderr
 
 
 def test_a_mistake_stops_the_properdocs_build_with_the_one_line_mkdocs_gives(warm_project: Project) -> None:

@@ -124,4 +124,4 @@ def test_properdocs_serve_shows_a_broken_diagram_and_redraws_it_alone_when_fixed
             shown="mended",
         )
         # The server keeps the other two figures in memory, so a rebuild counts only what it draws.
-        assert re.findall(r"figures: .*", log.read_text())[-1] == "figures: 1 diagram(s) drawn, 0 from the cache"
+        assert re.findall(r"drawn_figures: .*", log.read_text())[-1] == "drawn_figures: 1 diagram(s) drawn, 0 from the cache"
