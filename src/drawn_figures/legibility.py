@@ -5,14 +5,13 @@ enlarges (`max-width: 100%`). Its `width` and `height` are in CSS pixels and its
 `viewBox` in Graphviz's points, so every length in the drawing, font sizes
 included, is shown at `min(width, column) / viewBox width` pixels per point.
 The build therefore knows, before any browser opens the page, how large the
-smallest label will be on a phone and how tall the figure will be on a desktop;
-the browser tests (tests/test_figures_in_browser.py) measure the same in
-Chromium and check that the two agree.
+smallest label will be on a phone and how tall the figure will be on a desktop,
+and a browser test can check that Chromium shows the same.
 
-The rules are the site's readers' bar: on a phone 360 px wide (a text column
-of 328 px: Material leaves 16 px on each side) no text is smaller than 11 px,
-and on a desktop (a text column of at most 700 px) no figure is taller than
-600 px, so that it fits one screen.
+The rules are a reader's bar: on a phone 360 px wide (a text column of 328 px:
+Material leaves 16 px on each side) no text is smaller than 11 px, and on a
+desktop (a text column of at most 700 px) no figure is taller than 600 px, so
+that it fits one screen.
 """
 
 from __future__ import annotations
@@ -57,13 +56,13 @@ class Legibility:
         """What to change in the diagram file to meet the bar."""
         if self.phone_text_px < MIN_TEXT_PX:
             return (
-                "the figure is too wide to read once shrunk to a phone: put fewer boxes in a row, draw it "
-                'top to bottom (direction="TB"), or draw the steps of a flow with step() instead of band() '
-                "(CONTRIBUTING.md, section 4)"
+                "the figure is too wide to read once shrunk to a phone: shorten its labels or break them over "
+                'two lines ("Object\\nstorage"), put fewer boxes in a row, or draw it top to bottom (direction="TB")'
             )
         return (
             "the figure is too tall: put fewer boxes one above the other, or draw it left to right "
-            '(direction="LR") with step() boxes (CONTRIBUTING.md, section 4)'
+            '(direction="LR") with short labels, on two lines where needed ("Object\\nstorage"), so that it '
+            "still fits a phone"
         )
 
 

@@ -1,6 +1,6 @@
 """The build's view of a figure (drawn_figures/legibility.py), as data: an SVG beside what a phone and a desktop show.
 
-The browser's view of the same figures is measured in tests/test_figures_in_browser.py,
+The browser's view of the same figures is measured in tests/site/test_figures_in_browser.py,
 which also checks that the two agree.
 """
 
@@ -52,6 +52,20 @@ def test_the_rules_are_11_px_text_on_a_phone_and_600_px_height_on_a_desktop(
         assert problem.startswith(start), problem
 
 
-def test_the_advice_fits_the_problem() -> None:
-    assert "fewer boxes in a row" in Legibility(5, 700, 300).advice()
-    assert "fewer boxes one above the other" in Legibility(14, 400, 900).advice()
+# A figure as shown -> what the advice must offer.
+ADVICE = {
+    "too wide: shorter or two-line labels, fewer boxes in a row, top to bottom": (
+        Legibility(5, 700, 300),
+        ["too wide", "shorten its labels", '"Object\\nstorage"', "fewer boxes in a row", 'direction="TB"'],
+    ),
+    "too tall: fewer boxes in a column, left to right, short labels": (
+        Legibility(14, 400, 900),
+        ["too tall", "fewer boxes one above the other", 'direction="LR"', "short labels", '"Object\\nstorage"'],
+    ),
+}
+
+
+@pytest.mark.parametrize(("shown", "offers"), ADVICE.values(), ids=ADVICE.keys())
+def test_the_advice_fits_the_problem(shown: Legibility, offers: list[str]) -> None:
+    advice = shown.advice()
+    assert [offer for offer in offers if offer not in advice] == [], advice
