@@ -1,48 +1,27 @@
-"""Python-Markdown extension: one glossary for the tooltips and the glossary page.
+"""Python-Markdown extension: one glossary for a site's tooltips and its glossary page.
 
-The site's terms are written once, as `abbr` definitions (`*[Term]: Definition.`)
-in `docs/includes/abbreviations.md`, which `pymdownx.snippets` appends to every
-page (`auto_append`). Python-Markdown's `abbr` extension then turns each use of a
-term into `<abbr title="Definition.">`, which the site's stylesheet shows as a
-tooltip when the term is focused (docs/stylesheets/theme.css; pointing at it
-shows the browser's own). This extension adds three things:
+Python-Markdown's `abbr` already turns each use of a term into `<abbr title="...">` from
+`*[Term]: Definition.` lines. This extension makes the very same lines the glossary page (a
+`{glossary}` line), so the two cannot drift; lets a term match as a sentence writes it, with a
+capital or in the regular plural, so that one entry serves every form; and makes the tooltips
+reachable by keyboard.
 
-1. A line that holds only `{glossary}` becomes the whole glossary: a definition
-   list (`<dl class="glossary">`) of every `*[Term]: Definition` line of the page,
-   sorted alphabetically (case-insensitively), with the term's first letter
-   capitalised. Each `<dt>` has an id, `glossary-` and the term in lower case
-   with anything but letters and digits as hyphens (`API gateway` is
-   `glossary-api-gateway`), so another page can link to a term. The definitions
-   come from the very lines the tooltips come from, so the two cannot drift.
-   A `{glossary}` line inside fenced code is left alone.
+A site provides the rest: the definitions on every page that uses them (for instance one file
+that `pymdownx.snippets` appends to each page with `auto_append`), and its own CSS that shows an
+`<abbr>`'s title while it has focus, since a browser shows it only under a mouse.
 
-2. A term matches as a reader writes it: with a capital first letter and in the
-   regular plural too (`*[cold start]` also marks "Cold starts"), so the glossary
-   needs one entry per term. A form defined in its own right keeps its own line.
+Why the tooltips are changed as they are:
 
-3. The tooltips become usable without a mouse. An `<abbr>` is not focusable, so
-   a keyboard could never show its tooltip: each one gets `tabindex="0"`. To keep
-   the number of tab stops (and dotted underlines) sensible, only the first use
-   of a term on a page, in any of its forms, keeps its `<abbr>` (option
-   `first_use_only`); later uses are plain text. An `<abbr>` inside a link, heading, tab label, `<summary>` or
-   `<button>` is always unwrapped: a focusable element inside a link is invalid
-   nesting, and a heading or a label is not where a reader expects a tooltip.
-   Punctuation right after a kept term (`.,;:!?`) moves inside its `<abbr>`:
-   the text stays the same, and tools that read a page's text by joining its
-   text nodes with spaces, such as the article's fidelity test
-   (tests/test_article.py), still see "AWS, who" rather than "AWS , who".
+- an `<abbr>` is not focusable, so each kept one gets `tabindex="0"`; to keep tab stops and
+  dotted underlines few, only a term's first use on a page keeps its `<abbr>` (`first_use_only`);
+- one inside a link, heading, label, `<summary>` or `<button>` is unwrapped: a focusable element
+  inside a link is invalid nesting, and nobody looks for a tooltip in a heading;
+- punctuation right after a kept term moves inside it, so that a tool that joins a page's text
+  nodes with spaces still reads "AWS, who" rather than "AWS , who".
 
-The processors' priorities are in `GlossaryExtension.extendMarkdown`'s docstring.
-
-Options (under `markdown_extensions:` in `mkdocs.yml`, as `drawn_figures_glossary`),
-checked when they are set (`drawn_figures.options`):
-
-- `first_use_only`: keep the `<abbr>` of only the first use of each term on a
-  page (default true); false keeps every use (each focusable).
-- `id_prefix`: the start of each term's id (default `glossary-`): letters,
-  digits, hyphens and underscores, starting with a letter.
-
-It never reads or writes `{diagram` placeholders, which `drawn_figures.extension` owns.
+It ships beside the figures because an explainer that draws its figures also defines its terms,
+and both read fenced code and check options alike (`drawn_figures.fences`, `drawn_figures.options`);
+it shares nothing else with them, and a site can list either alone.
 """
 
 from __future__ import annotations
