@@ -189,11 +189,19 @@ def contains_every(name: str, wanted: Iterable[str]) -> bool:
 
 
 def meanings_of(wanted: list[str]) -> dict[str, tuple[str, ...]]:
-    """The entries of `MEANINGS` that one of the search words finds: one starts the other."""
+    """The entries of `MEANINGS` that one of the search words finds: one starts the other.
+
+    A word of one or two letters finds none, or "a" would find every meaning that starts with it.
+    """
     return {
         meaning: names
         for meaning, names in MEANINGS.items()
-        if any(part.startswith(word) or word.startswith(part) for word in wanted for part in meaning.split())
+        if any(
+            part.startswith(word) or word.startswith(part)
+            for word in wanted
+            if len(word) >= 3
+            for part in meaning.split()
+        )
     }
 
 

@@ -139,6 +139,11 @@ SEARCHES = {
         ["scale-balance  (means load balancer)"],
         [],
     ),
+    "no meaning for a word of one letter": (
+        ["material", "a", "queue"],
+        ["tray-full  (means queue)"],
+        ["api  (means api)"],
+    ),
     "Material Design's by name alone, with every word": (
         ["material", "tray", "arrow"],
         ["tray-arrow-down", "tray-arrow-up"],
