@@ -1,4 +1,4 @@
-"""The README's table "When the build fails" shows the messages the code really prints.
+"""The package README's table "When the build fails" shows the messages the code really prints.
 
 Each row of the table is a mistake made here for real, with the extension, a
 real Graphviz and a real child process (the first row with a whole MkDocs
@@ -9,6 +9,7 @@ are examples. A row without a mistake here, or a mistake without a row, fails.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
@@ -21,10 +22,12 @@ import pytest
 
 from drawn_figures import DiagramError
 from drawn_figures.extension import DrawnFiguresExtension
+from drawn_figures.options import OptionError
 from scripts.shared.project import ROOT
 
 from helpers import BIN, Project, copy_project
 
+README = ROOT / "src" / "drawn_figures" / "README.md"
 SECTION = re.compile(r"^## When the build fails\n(.*?)^## ", re.MULTILINE | re.DOTALL)
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 DIAGRAM = """\
@@ -41,8 +44,8 @@ Mistake = Callable[[Path, pytest.LogCaptureFixture], str]  # makes the mistake i
 
 def table_rows() -> list[str]:
     """The first cell of each row: the message, as the table shows it (`a` then `b` for two lines)."""
-    section = SECTION.search((ROOT / "README.md").read_text(encoding="utf-8"))
-    assert section, "README.md has no section 'When the build fails'"
+    section = SECTION.search(README.read_text(encoding="utf-8"))
+    assert section, f"{README.relative_to(ROOT)} has no section 'When the build fails'"
     cells = [line.split(" | ")[0].removeprefix("| ") for line in section[1].splitlines() if line.startswith("| ")]
     return cells[2:]  # after the header and the rule
 
@@ -126,6 +129,12 @@ def without_graphviz(folder: Path, caplog: pytest.LogCaptureFixture) -> str:
     return errors_of_a_build(copy_project(folder), {"PATH": str(BIN)})
 
 
+def bad_option(folder: Path, caplog: pytest.LogCaptureFixture) -> str:
+    with pytest.raises(OptionError) as error:
+        DrawnFiguresExtension(timeout="soon")
+    return str(error.value)
+
+
 def misnamed_file(folder: Path, caplog: pytest.LogCaptureFixture) -> str:
     diagram_file(folder, "Node('x')", name="Value_Stack")
     return convert(folder, "{diagram: value-stack}")
@@ -153,11 +162,9 @@ def cache_is_a_file(folder: Path) -> None:
 def hard_to_read(body: str) -> Mistake:
     def make(folder: Path, caplog: pytest.LogCaptureFixture) -> str:
         diagram_file(folder, body)
-        with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.drawn_figures"):
-            markdown.markdown(
-                "{diagram: boom}",
-                extensions=[DrawnFiguresExtension(diagrams_dir=str(folder / "diagrams"), cache_dir=str(folder / "c"))],
-            )
+        # From the site's folder, as a build runs, so that the file is named as a build names it.
+        with contextlib.chdir(folder), caplog.at_level(logging.WARNING, logger="mkdocs.plugins.drawn_figures"):
+            markdown.markdown("{diagram: boom}", extensions=[DrawnFiguresExtension(cache_dir="c")])
         return "\n".join(record.getMessage() for record in caplog.records)
 
     return make
@@ -176,6 +183,7 @@ MISTAKES: dict[str, Mistake] = {
     "a diagram name is": page_with("Text.\n\nMore.\n\n{diagram: Bad Name}"),
     "must stand alone": page_with("Text.\n\nMore.\n\nThird.\n\nSee {diagram: value-stack} here."),
     "is not a placeholder": page_with("Text.\n\nMore.\n\nThird.\n\n{diagram: value-stack"),
+    "option `timeout`": bad_option,
     "ZeroDivisionError": broken("Node('fine')\n1 / 0"),
     "no icon 'Lamda'": broken("Node('x')", source=MISSPELLED_ICON),
     "draws 0 diagrams": broken("", source="CAPTION = 'x'\nALT = 'y'\n"),
@@ -199,7 +207,7 @@ MISTAKES: dict[str, Mistake] = {
 def test_every_row_of_the_table_has_a_mistake_here_and_every_mistake_a_row() -> None:
     rows = [shown_message(cell) for cell in table_rows()]
     for key in MISTAKES:
-        assert sum(key in row for row in rows) == 1, f"no row, or several, of the README's table say {key!r}"
+        assert sum(key in row for row in rows) == 1, f"no row, or several, of the package README's table say {key!r}"
     for row in rows:
         assert any(key in row for key in MISTAKES), f"no test makes the mistake of this row: {row}"
 
