@@ -1,18 +1,15 @@
-"""Check the links of a built site: every internal link, anchor and image must resolve.
+"""Check what MkDocs cannot: the links of raw HTML, of the drawn figures and of the theme's templates.
 
-Run after `mkdocs build` (`make test` runs it over a fresh build, through tests/test_links.py):
+`mkdocs build --strict` stops at a broken link written in Markdown (`validation:` in mkdocs.yml), but
+never sees the rest of the built HTML, nor fetches links to other hosts; this script checks them.
 
     .venv/bin/python -m scripts.linkcheck [SITE] [--docs DOCS] [--external]
 
-Every `href`, `src` and `srcset` of every HTML file in SITE (default `site`) is
-followed: a path must name a file of the site, and a `#fragment` an `id` on the
-page it points to. Each broken one is printed as `FILE:LINE: message`, where
-FILE:LINE is the Markdown line in DOCS (default `docs`) that wrote the link when
-it can be found, else the line of the built HTML; the exit status is then 1.
-
-Links to other hosts are counted but not followed, because a build machine may
-be offline; with --external each one is fetched once and any that fails is an
-error (`make linkcheck-external`).
+Every `href`, `src` and `srcset` in SITE (default `site`) must name a file of the site, and its
+`#fragment` an `id` on that page. Each broken one is printed as `FILE:LINE: message`: the line of DOCS
+(default `docs`) that holds the link as written, else of the built HTML. Links to other hosts are
+only counted, as a build machine may be offline; --external fetches each one once
+(`make linkcheck-external`).
 """
 
 from __future__ import annotations
@@ -130,16 +127,12 @@ def source_of(page: Path, docs: Path) -> Path | None:
 
 
 def where(link: Link, site: Path, docs: Path) -> str:
-    """`file:line` of the Markdown that wrote the link when it can be found, else of the built HTML."""
+    """`file:line` of the Markdown that holds the link as written (raw HTML, another host), else of the HTML."""
     source = source_of(link.page, docs)
     if source is not None:
-        parts = urlsplit(link.url)
-        last_segment = next((s for s in reversed(parts.path.split("/")) if s not in {"", ".", ".."}), "")
-        clue = f"#{parts.fragment}" if parts.fragment else re.sub(r"\.html$", "", last_segment) or parts.netloc
-        if clue:
-            for number, text in enumerate(source.read_text(encoding="utf-8").splitlines(), 1):
-                if clue in text:
-                    return f"{source}:{number}"
+        for number, text in enumerate(source.read_text(encoding="utf-8").splitlines(), 1):
+            if link.url in text:
+                return f"{source}:{number}"
     return f"{site / link.page}:{link.line}"
 
 

@@ -1,8 +1,8 @@
-"""The link check of the built site (`python -m scripts.linkcheck`): the real site passes, seeded mistakes fail.
+"""Links: MkDocs' strict build stops at a broken Markdown link, and `python -m scripts.linkcheck` at the rest.
 
-Every internal link, anchor and image of the site built from the current sources
-must resolve; this is how `make test` runs the link check. Links to other hosts
-are only counted here (`make linkcheck-external` fetches them).
+mkdocs.yml's `validation:` turns MkDocs' own checks into warnings, which `--strict` makes fatal;
+the link check follows what MkDocs cannot see (raw HTML, the figures, the theme's templates).
+Links to other hosts are only counted here (`make linkcheck-external` fetches them).
 """
 
 from __future__ import annotations
@@ -11,58 +11,69 @@ import subprocess
 
 from helpers import Project, run_script
 
-BROKEN_PAGE = """# Broken links
-
-A link to [a heading that does not exist](index.md#is-it-free).
+# Raw HTML, which MkDocs passes through unread; appended to a page of the nav.
+RAW_HTML = """
+A link to <a href="../#is-it-free">a heading that does not exist</a>.
 
 <img src="../pictures/missing.png" alt="A picture that is not there">
 
-A link [outside the site](/elsewhere/).
+A link <a href="/elsewhere/">outside the site</a>.
 """
 
 
-def linkcheck(project: Project, *options: str) -> subprocess.CompletedProcess[str]:
-    return run_script("linkcheck", "site", "--docs", "docs", *options, cwd=project.root)
+def linkcheck(project: Project) -> subprocess.CompletedProcess[str]:
+    return run_script("linkcheck", "site", "--docs", "docs", cwd=project.root)
 
 
-def test_every_internal_link_anchor_and_image_of_the_site_resolves(built: Project) -> None:
+def warnings_of_the_strict_build(project: Project) -> list[str]:
+    result = project.build(check=False)
+    assert result.returncode == 1, result.stderr
+    assert "Aborted with 1 warnings in strict mode!" in result.stdout, result.stdout
+    return [line for line in result.stderr.splitlines() if line.startswith("WARNING")]
+
+
+def test_the_site_passes_the_link_check_and_links_to_other_hosts_are_only_counted(built: Project) -> None:
     result = linkcheck(built)
     assert result.returncode == 0, result.stderr
-    assert ", 0 broken;" in result.stdout
-
-
-def test_the_check_follows_links_anchors_and_images(built: Project) -> None:
-    """A check that finds nothing to follow would pass everything."""
-    result = linkcheck(built)
     counts = result.stdout.split()
-    assert int(counts[1]) > 50, result.stdout  # every page links its stylesheets, scripts, headings and menu
-
-
-def test_broken_links_are_reported_at_their_markdown_line(project: Project) -> None:
-    (project.root / "docs" / "broken.md").write_text(BROKEN_PAGE, encoding="utf-8")
-    project.build()  # MkDocs itself lets all three through
-    result = linkcheck(project)
-    assert result.returncode == 1
-    errors = result.stderr.splitlines()
-    assert len(errors) == 3, result.stderr
-    assert errors[0].startswith("docs/broken.md:3: broken link '../#is-it-free'"), errors[0]
-    assert "has no heading or element with the id 'is-it-free'" in errors[0]
-    assert errors[1].startswith("docs/broken.md:5: broken link '../pictures/missing.png'"), errors[1]
-    assert "there is no pictures/missing.png in the site" in errors[1]
-    assert errors[2] == "docs/broken.md:7: broken link '/elsewhere/': there is no elsewhere/ in the site"
-
-
-def test_a_broken_link_without_markdown_source_is_reported_at_its_html_line(project: Project) -> None:
-    project.build()
-    page = project.site / "404.html"
-    text = page.read_text(encoding="utf-8").replace("</body>", '<a href="nowhere/">x</a>\n</body>')
-    page.write_text(text, encoding="utf-8")
-    line = text[: text.index('href="nowhere/"')].count("\n") + 1
-    result = linkcheck(project)
-    assert result.returncode == 1
-    assert f"site/404.html:{line}: broken link 'nowhere/'" in result.stderr, result.stderr
-
-
-def test_external_links_are_counted_but_not_fetched(built: Project) -> None:
-    result = linkcheck(built)
+    assert int(counts[1]) > 50, result.stdout  # a check that follows nothing would pass everything
+    assert ", 0 broken;" in result.stdout
     assert "external links not followed (make linkcheck-external)" in result.stdout
+
+
+def test_the_strict_build_stops_at_a_broken_anchor_and_names_the_page(warm_project: Project) -> None:
+    warm_project.edit("docs/trade-offs.md", "[home page](index.md)", "[home page](index.md#is-it-free)")
+    [warning] = warnings_of_the_strict_build(warm_project)
+    assert "Doc file 'trade-offs.md' contains a link 'index.md#is-it-free'" in warning, warning
+    assert "does not contain an anchor '#is-it-free'" in warning
+
+
+def test_the_strict_build_stops_at_a_page_left_out_of_the_nav_and_names_it(warm_project: Project) -> None:
+    (warm_project.root / "docs" / "orphan.md").write_text("# Orphan\n\nNo page links here.\n", encoding="utf-8")
+    [warning] = warnings_of_the_strict_build(warm_project)
+    assert 'are not included in the "nav" configuration' in warning
+    assert "  - orphan.md" in warm_project.log
+
+
+def test_links_mkdocs_cannot_see_are_reported_at_their_markdown_or_html_line(warm_project: Project) -> None:
+    page = warm_project.root / "docs" / "how-it-is-built.md"
+    first = len(page.read_text(encoding="utf-8").splitlines()) + 2  # the line of RAW_HTML's first link
+    with page.open("a", encoding="utf-8") as markdown:
+        markdown.write(RAW_HTML)
+    warm_project.build()  # MkDocs lets all three through
+    not_found = warm_project.site / "404.html"
+    html = not_found.read_text(encoding="utf-8").replace("</body>", '<a href="nowhere/">x</a>\n</body>')
+    not_found.write_text(html, encoding="utf-8")
+    html_line = html[: html.index('href="nowhere/"')].count("\n") + 1
+
+    result = linkcheck(warm_project)
+
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"site/404.html:{html_line}: broken link 'nowhere/': there is no nowhere/ in the site",
+        f"docs/how-it-is-built.md:{first}: broken link '../#is-it-free': "
+        "index.html has no heading or element with the id 'is-it-free'",
+        f"docs/how-it-is-built.md:{first + 2}: broken link '../pictures/missing.png': "
+        "there is no pictures/missing.png in the site",
+        f"docs/how-it-is-built.md:{first + 4}: broken link '/elsewhere/': there is no elsewhere/ in the site",
+    ]
