@@ -227,10 +227,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog=COMMAND,
         description="List or search the icons a diagram can use: the `diagrams` package's, and Material Design's.",
-        epilog=f"e.g. `{COMMAND} aws.compute` lists a set's icons, `{COMMAND} aws` a provider's sets, "
-        f"`{COMMAND} aws queue` the provider's icons whose names contain 'queue', "
-        f"`{COMMAND} diagrams queue` those of every provider, and `{COMMAND} {MATERIAL} queue` "
-        "the Material Design icons for a queue, by meaning and by name.",
+        epilog="\n".join(
+            f"  {COMMAND} {example:<16} {what}"
+            for example, what in [
+                ("aws.compute", "the icons of a set"),
+                ("aws", "the sets of a provider"),
+                ("aws queue", "the provider's icons whose names contain 'queue'"),
+                ("diagrams queue", "the same, of every provider"),
+                (f"{MATERIAL} queue", "the Material Design icons for a queue, by meaning and by name"),
+            ]
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("where", help=f"an icon set (aws.compute), a provider (aws), diagrams, or {MATERIAL}")
     parser.add_argument("words", nargs="*", help="words the icon's name or meaning must contain")

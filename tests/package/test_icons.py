@@ -181,4 +181,4 @@ def test_the_command_runs_as_a_module_and_its_help_names_itself() -> None:
         [sys.executable, "-m", "drawn_figures.icons", "--help"], capture_output=True, text=True, check=True
     )
     assert run.stdout.startswith("usage: python -m drawn_figures.icons [-h] where [words ...]")
-    assert "`python -m drawn_figures.icons material queue`" in " ".join(run.stdout.split())
+    assert "\n  python -m drawn_figures.icons material queue " in run.stdout
