@@ -9,7 +9,7 @@ so), and `python -m scripts.NAME --help` says what it does and what it takes:
   `make serve-zensical`);
 - `check_workflows`: the GitHub workflows against GitHub's schema (`make lint`);
 - `facts`: the footnoted facts, each with a source and a checked date, and the stale ones (`make facts`);
-- `linkcheck`: the links of a built site (tests/test_links.py, `make linkcheck-external`);
+- `linkcheck`: the links of a built site (tests/site/test_links.py, `make linkcheck-external`);
 - `new_diagram`: a new diagram file from a template (`make diagram`);
 - `open_graph_image`: the link-preview picture (`make og-image`);
 - `screenshots`: every page on a desktop and a phone (`make screenshots`).
