@@ -1,6 +1,6 @@
 """The package as a stranger gets it: a wheel, installed in a fresh environment, used by its README alone.
 
-The environment has the wheel and its dependencies (at requirements.txt's pins, from the package index
+The environment has the wheel and its dependencies (at the repository's pins, from the package index
 pip uses here), and none of this repository's files: no editable install, no docs/, no diagrams/, no
 stylesheet. The site it builds is the one the package README teaches: its `mkdocs.yml`, its diagram
 file and its page are taken from the README's code blocks titled with a path, so that a README whose
@@ -36,6 +36,8 @@ README = ROOT / "src" / "drawn_figures" / "README.md"
 TITLED_BLOCK = re.compile(r'^```\w+ title="(?P<path>[^"]+)"\n(?P<text>.*?)^```$', re.MULTILINE | re.DOTALL)
 PLACEHOLDER = re.compile(r"^\{diagram: (?P<name>[a-z0-9-]+)\}$", re.MULTILINE)
 STYLESHEET = "assets/drawn-figures.css"
+# The pins: constraints.txt, which replaces requirements.txt.
+PINS = next(path for path in (ROOT / "constraints.txt", ROOT / "requirements.txt") if path.exists())
 
 
 @dataclass(frozen=True)
@@ -94,11 +96,11 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
     pip: list[str | Path] = [sys.executable, "-m", "pip", "--disable-pip-version-check", "--quiet"]
     building = started(*pip, "wheel", "--no-deps", source, "--wheel-dir", work / "wheels", cwd=work)
     # Meanwhile, a venv without pip of its own (this environment's pip installs into it: quicker), and the
-    # dependencies at requirements.txt's pins; `pip check` then says whether they meet the wheel's own.
+    # dependencies at the repository's pins; `pip check` then says whether they meet the wheel's own.
     run(sys.executable, "-m", "venv", "--without-pip", work / "venv", cwd=work)
     python = work / "venv" / "bin" / "python"
     into: list[str | Path] = [*pip, "--python", python]
-    run(*into, "install", "--no-compile", "--constraint", ROOT / "requirements.txt", *dependencies(), cwd=work)
+    run(*into, "install", "--no-compile", "--constraint", PINS, *dependencies(), cwd=work)
     finished(building)
     (wheel,) = (work / "wheels").glob("drawn_figures-*.whl")
     run(*into, "install", "--no-compile", "--no-deps", wheel, cwd=work)
