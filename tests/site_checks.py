@@ -1,16 +1,22 @@
 """What the site's tests share: checks of a built site that hold whichever generator built it, the article's
-sentences, and the contributor guide's worked example."""
+sentences, what the contributor guide's checklist asks of a page, and the guide's worked example."""
 
 from __future__ import annotations
 
 import html
+import json
 import re
 import subprocess
+from collections.abc import Callable
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urljoin
+
+from mkdocs.utils.yaml import yaml_load
 
 from drawn_figures.fences import outside_fences
-from scripts.shared.project import FIGURE, ROOT
+from scripts.shared.project import FIGURE, ROOT, page_path
 
 from helpers import Project, run_script
 
@@ -110,6 +116,208 @@ def visible_text(page: str) -> str:
     return re.sub(r"\s+", " ", html.unescape(" ".join(parser.parts)))
 
 
+# What CONTRIBUTING.md's checklist asks of a page, checked in any copy of the site. The pages and their order
+# come from mkdocs.yml's nav and docs/, so a new page is checked like the others, with no list to update.
+ARTICLE = "index.md"  # the article, word for word: the first page of Learn
+GLOSSARY = "glossary.md"  # the last page of Learn
+SECTIONS = ["Learn", "About"]
+
+
+@dataclass(frozen=True)
+class Nav:
+    """The pages of a copy of the site, by `nav:` section, as its mkdocs.yml lists them."""
+
+    root: Path
+    sections: dict[str, list[str]]
+
+    @classmethod
+    def of(cls, root: Path) -> Nav:
+        nav = yaml_load((root / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]
+        sections: dict[str, list[str]] = {}
+        for section in nav:
+            assert isinstance(section, dict), f"mkdocs.yml: nav: {section!r} is not a section; use {SECTIONS}"
+            [(title, entries)] = section.items()
+            sections[title] = [file for entry in entries for file in entry.values()]
+        return cls(root, sections)
+
+    @property
+    def order(self) -> list[str]:
+        """Every page, in the order of the menu and of the footer's previous and next links."""
+        return [file for files in self.sections.values() for file in files]
+
+    @property
+    def ours(self) -> list[str]:
+        """Learn's pages after the article: the site's own explainers, then the glossary."""
+        return self.sections.get("Learn", [])[1:]
+
+    @property
+    def explainers(self) -> list[str]:
+        return [file for file in self.ours if file != GLOSSARY]
+
+
+def line_of(path: Path, pattern: str) -> int:
+    """The number of the first line of `path` that matches `pattern`, for a message; 0 when none does."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next((number for number, line in enumerate(lines, 1) if re.search(pattern, line)), 0)
+
+
+GLOSSARY_NAV_LINE = rf"^\s+- .*: {GLOSSARY}$"
+
+
+def glossary_in_nav(root: Path) -> str:
+    """Where a new page's nav line goes, for a message."""
+    return f"mkdocs.yml above line {line_of(root / 'mkdocs.yml', GLOSSARY_NAV_LINE)} (`- Glossary: {GLOSSARY}`)"
+
+
+def check_nav(root: Path) -> None:
+    """Two sections, Learn (the article first, the glossary last) and About, and every page of docs/ once."""
+    nav = Nav.of(root)
+    where = glossary_in_nav(root)
+    assert list(nav.sections) == SECTIONS, f"mkdocs.yml: nav: has the sections {list(nav.sections)}, not {SECTIONS}"
+    learn = nav.sections["Learn"]
+    assert learn[0] == ARTICLE, f"mkdocs.yml: nav: Learn starts with {learn[0]}; {ARTICLE}, the article, comes first"
+    assert learn[-1] == GLOSSARY, f"mkdocs.yml: nav: Learn ends with {learn[-1]}; move that line to {where}"
+    docs = root / "docs"
+    pages = sorted(path.name for path in docs.glob("*.md"))
+    for file in nav.order:
+        assert nav.order.count(file) == 1, f"mkdocs.yml: nav: lists {file} {nav.order.count(file)} times"
+        line = line_of(root / "mkdocs.yml", rf": {re.escape(file)}$")
+        assert file in pages, f"mkdocs.yml:{line}: there is no docs/{file}"
+    for file in pages:
+        assert file in nav.order, f"docs/{file} is in no menu: add `      - Its title: {file}` to {where}"
+
+
+def site_path(markdown: str) -> str:
+    """Where a page of docs/ is in the site, by the one map from Markdown to pages (scripts/shared/project.py)."""
+    return page_path(Path("docs") / markdown, Path("docs"))
+
+
+def article(page: str) -> str:
+    return page.split("<article", 1)[1].split("</article>", 1)[0]
+
+
+def built_article(project: Project, markdown: str) -> str:
+    return article(project.page(f"{site_path(markdown)}index.html"))
+
+
+def section(text: str, heading_id: str) -> str | None:
+    """What follows the `<h2>` with this id, up to the next `<h2>`; None when there is no such heading.
+    Its attributes may come in any order (`data-search-exclude` keeps a section out of the search index)."""
+    found = re.search(rf'<h2 [^>]*\bid="{heading_id}"[^>]*>(.*?)(?=<h2|$)', text, flags=re.DOTALL)
+    return found.group(1) if found else None
+
+
+def footer_links(page: str) -> dict[str, str]:
+    """The previous/next links of Material's footer: direction → href."""
+    link = r'<a href="([^"]*)" class="md-footer__link md-footer__link--(prev|next)"'
+    return {direction: href for href, direction in re.findall(link, page)}
+
+
+def starts_with_a_description_and_one_title(project: Project, markdown: str) -> None:
+    text = (project.root / "docs" / markdown).read_text(encoding="utf-8")
+    front_matter = r"---\ndescription: .+\n(?:.+\n)*---\n\n# "
+    assert re.match(front_matter, text), (
+        f"docs/{markdown}:1: start with `---`, `description: one sentence`, `---`, a blank line, then `# Title`"
+    )
+    titles = re.findall(r"^# .*", text, flags=re.MULTILINE)
+    assert len(titles) == 1, f"docs/{markdown}: one `# ` title, not {len(titles)}: make the others `## `"
+
+
+SOURCES = "## Sources and further reading { data-search-exclude }"
+CHECK_YOURSELF = "## Check yourself { data-search-exclude }"
+
+
+def ends_with_its_sources(project: Project, markdown: str) -> None:
+    text = built_article(project, markdown)
+    sources = section(text, "sources-and-further-reading")
+    assert sources is not None, f"docs/{markdown}: end the page with `{SOURCES}` and a list of links to read on"
+    last = re.findall(r"<h2[^>]*>(.*?)<a", text)[-1]
+    line = line_of(project.root / "docs" / markdown, r"^## Sources")
+    assert 'id="sources-and-further-reading"' in text.rsplit("<h2", 1)[1].split(">", 1)[0], (
+        f"docs/{markdown}:{line}: the sources are the page's last section; move '{last}' above them"
+    )
+    links = set(re.findall(r'<a href="(https://[^"]+)"', sources))
+    assert len(links) >= 2, f"docs/{markdown}:{line}: the sources link {len(links)} page(s); list at least 2"
+
+
+def ends_with_check_yourself(project: Project, markdown: str) -> None:
+    text = built_article(project, markdown)
+    check = section(text, "check-yourself")
+    assert check is not None, f"docs/{markdown}: add `{CHECK_YOURSELF}` above the sources, with 3 or 4 questions"
+    line = line_of(project.root / "docs" / markdown, r"^## Check yourself")
+    sources = text.find('id="sources-and-further-reading"')
+    assert sources < 0 or text.index('id="check-yourself"') < sources, (
+        f"docs/{markdown}:{line}: 'Check yourself' comes just before 'Sources and further reading'"
+    )
+    questions = re.findall(r'<details class="question">\s*<summary>(.*?)</summary>(.*?)</details>', check, re.DOTALL)
+    assert 3 <= len(questions) <= 4, (
+        f'docs/{markdown}:{line}: {len(questions)} questions; write 3 or 4, each `??? question "...?"`'
+    )
+    for question, answer in questions:
+        assert question.rstrip().endswith("?"), f"docs/{markdown}: {question!r} is not a question"
+        words = len(re.sub(r"<[^>]+>", "", answer).split())
+        assert words >= 8, f"docs/{markdown}: answer {question!r} in a sentence or two, indented under it"
+
+
+def is_linked_from_where_next(project: Project, markdown: str) -> None:
+    text = built_article(project, ARTICLE)
+    where_next = text.split('<h2 id="where-next">', 1)[1]
+    line = line_of(project.root / "docs" / ARTICLE, rf"- \[.*\]\({GLOSSARY}\)")
+    assert f'href="{site_path(markdown)}"' in where_next, (
+        f"docs/{ARTICLE}:{line}: 'Where next' does not link {markdown}; "
+        f"add `    - [Its title]({markdown}): what it explains.` above this line"
+    )
+
+
+def follows_the_nav_with_previous_and_next(project: Project, markdown: str) -> None:
+    """Material's footer links the pages in the nav's order; a page outside the nav has neither link."""
+    order = Nav.of(project.root).order
+    at = order.index(markdown)
+    links = footer_links(project.page(f"{site_path(markdown)}index.html"))
+    here = f"/{site_path(markdown)}"
+    expected = {"prev": order[at - 1] if at else None, "next": order[at + 1] if at + 1 < len(order) else None}
+    for direction, neighbour in expected.items():
+        found = urljoin(here, links[direction]) if direction in links else None
+        assert found == (neighbour and f"/{site_path(neighbour)}"), f"docs/{markdown}: {direction} is {found}"
+
+
+def keeps_its_questions_and_sources_out_of_the_search_index(project: Project, markdown: str) -> None:
+    """Material fetches the whole index on a first visit, so every page pays for it (README: the readers' bar)."""
+    index = json.loads((project.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    for document in index["docs"]:
+        location = document["location"]
+        if location.split("#")[0] == site_path(markdown):
+            assert not location.endswith(("#check-yourself", "#sources-and-further-reading")), (
+                f"docs/{markdown}: end that heading with `{{ data-search-exclude }}`: {location}"
+            )
+
+
+PageCheck = Callable[[Project, str], None]
+
+
+def page_checks(nav: Nav, markdown: str) -> list[PageCheck]:
+    """What CONTRIBUTING.md's checklist asks of this page, by where the nav puts it."""
+    checks: list[PageCheck] = [
+        starts_with_a_description_and_one_title,
+        follows_the_nav_with_previous_and_next,
+        keeps_its_questions_and_sources_out_of_the_search_index,
+    ]
+    if markdown in nav.ours:
+        checks += [ends_with_its_sources, is_linked_from_where_next]
+    if markdown in nav.explainers:
+        checks.append(ends_with_check_yourself)
+    return checks
+
+
+def check_site(project: Project) -> None:
+    """Every content check on every page of a built copy of the site, as tests/site/test_content.py runs them."""
+    check_nav(project.root)
+    nav = Nav.of(project.root)
+    for markdown in nav.order:
+        for check in page_checks(nav, markdown):
+            check(project, markdown)
+
+
 GUIDE = ROOT / "CONTRIBUTING.md"
 TITLED_BLOCK = re.compile(r'^```\w+ title="(?P<path>[^"]+)"\n(?P<text>.*?)^```$', re.MULTILINE | re.DOTALL)
 
@@ -124,21 +332,31 @@ def new_diagram(project: Project, name: str) -> subprocess.CompletedProcess[str]
 
 
 EXAMPLE_DIAGRAMS = ("team-stack", "request-flow")
-EXAMPLE_FILES = (*(f"diagrams/{name}.py" for name in EXAMPLE_DIAGRAMS), "docs/a-request.md")
-GLOSSARY_IN_NAV = re.compile(r"^[ \t]+- Glossary: glossary\.md\n", flags=re.MULTILINE)
+EXAMPLE_PAGE = "a-request.md"
+EXAMPLE_FILES = (*(f"diagrams/{name}.py" for name in EXAMPLE_DIAGRAMS), f"docs/{EXAMPLE_PAGE}")
+# The guide's one rule for a new page's two lines, in the nav and in the home page's "Where next": above the
+# glossary's, which stays last.
+ABOVE_THE_GLOSSARY = {
+    "mkdocs.yml": re.compile(rf"^[ \t]+- Glossary: {GLOSSARY}\n", flags=re.MULTILINE),
+    f"docs/{ARTICLE}": re.compile(rf"^[ \t]+- \[Glossary\]\({GLOSSARY}\).*\n", flags=re.MULTILINE),
+}
+
+
+def add_above_the_glossary(project: Project, path: str, lines: str) -> None:
+    """Add `lines` to the copy's `path` (mkdocs.yml or docs/index.md) above the glossary's line, as the guide says."""
+    file = project.root / path
+    text = file.read_text(encoding="utf-8").replace(lines, "")  # as before the guide's first step
+    glossary = ABOVE_THE_GLOSSARY[path].search(text)
+    assert glossary, f"{path} has no line for the glossary"
+    file.write_text(text[: glossary.start()] + lines + text[glossary.start() :], encoding="utf-8")
 
 
 def add_to_nav(project: Project, lines: str) -> None:
-    """Add `lines` to the copy's mkdocs.yml on the line before the glossary, as the guide says to."""
-    config = project.root / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8").replace(lines, "")  # as before the guide's first step
-    glossary = GLOSSARY_IN_NAV.search(text)
-    assert glossary, "the nav: list of mkdocs.yml has no Glossary line"
-    config.write_text(text[: glossary.start()] + lines + text[glossary.start() :], encoding="utf-8")
+    add_above_the_glossary(project, "mkdocs.yml", lines)
 
 
 def build_the_worked_example(project: Project) -> str:
-    """Follow the guide's section 6 in `project`, build it, and return the new page."""
+    """Follow the guide's worked example in `project`, build it, and return the new page."""
     files = guide_files()
     for path in EXAMPLE_FILES:  # as before the guide's first step
         (project.root / path).unlink(missing_ok=True)
@@ -146,9 +364,10 @@ def build_the_worked_example(project: Project) -> str:
         assert new_diagram(project, name).returncode == 0
     for path in EXAMPLE_FILES:
         (project.root / path).write_text(files[path], encoding="utf-8")
-    add_to_nav(project, files["mkdocs.yml"])
+    for path in ABOVE_THE_GLOSSARY:
+        add_above_the_glossary(project, path, files[path])
     project.build()  # strict: a figure too small to read on a phone would stop it
-    return project.page("a-request/index.html")
+    return project.page(f"{site_path(EXAMPLE_PAGE)}index.html")
 
 
 BANDS = """\
