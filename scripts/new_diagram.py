@@ -46,7 +46,8 @@ def main() -> int:
     title = name.replace("-", " ").capitalize()
     path.write_text(Template(TEMPLATE.read_text(encoding="utf-8")).substitute(title=title), encoding="utf-8")
     print(f"Created {path}. Show it on a page with a line of its own:\n\n    {{diagram: {name}}}\n")
-    print("Then replace the placeholder picture, CAPTION, ALT and DESCRIPTION with yours (see CONTRIBUTING.md).")
+    print("Then replace the placeholder picture, CAPTION, ALT and DESCRIPTION with yours (CONTRIBUTING.md, section 4).")
+    print("A new page for it needs what the checklist in CONTRIBUTING.md, section 3, lists.")
     return 0
 
 

@@ -1,8 +1,9 @@
-"""CONTRIBUTING.md tells the truth: its worked example builds, and what it names exists.
+"""CONTRIBUTING.md tells the truth: a page added by it alone passes the tests, and what it names exists.
 
 The worked example is taken from the guide itself (its code blocks titled with
 a file name), applied to a copy of the project the way the guide says, and
-built for real; so is a diagram scaffolded by `python -m scripts.new_diagram`.
+built for real; the content checks of tests/site/test_content.py then run on
+every page of that copy. So is a diagram scaffolded by `python -m scripts.new_diagram`.
 """
 
 from __future__ import annotations
@@ -16,32 +17,122 @@ import pytest
 
 from scripts.shared.project import ROOT
 
-from helpers import BIN, Project, run_script
+from helpers import BIN, Project, run_script, warm_copy
+from site_checks import (
+    ABOVE_THE_GLOSSARY,
+    EXAMPLE_DIAGRAMS,
+    EXAMPLE_FILES,
+    EXAMPLE_PAGE,
+    GUIDE,
+    Nav,
+    add_above_the_glossary,
+    add_to_nav,
+    build_the_worked_example,
+    check_site,
+    ends_with_check_yourself,
+    ends_with_its_sources,
+    guide_files,
+    is_linked_from_where_next,
+    new_diagram,
+    page_checks,
+    site_path,
+    starts_with_a_description_and_one_title,
+)
 
-def test_the_guide_holds_two_complete_examples() -> None:
-    assert set(guide_files()) == {*EXAMPLE_FILES, "mkdocs.yml"}
+
+@pytest.fixture(scope="module")
+def worked_example(built: Project, tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """A copy of the site with the guide's worked example added as the guide says, and built."""
+    project = warm_copy(tmp_path_factory.mktemp("worked-example"), built)
+    build_the_worked_example(project)
+    return project
 
 
-def test_the_examples_use_only_the_house_building_blocks() -> None:
+def test_the_guide_holds_one_complete_example() -> None:
+    assert set(guide_files()) == {*EXAMPLE_FILES, *ABOVE_THE_GLOSSARY}
+
+
+def test_the_example_uses_only_the_house_building_blocks_and_fans_out() -> None:
     for path in EXAMPLE_FILES[:2]:
         code = guide_files()[path]
         assert "from _style import" in code
         for graphviz_markup in ("<TABLE", "<TD", "<IMG", "fillcolor", "fontsize", "Diagram("):
             assert graphviz_markup not in code, f"{path}: {graphviz_markup}"
+    fan_out = re.search(
+        r"^\s+(\w+) = \[\n(?:\s+step\(.*\),\n){3}\s+\]\n(?:.*\n)*?.* >> \1$", guide_files()[EXAMPLE_FILES[1]], re.M
+    )
+    assert fan_out, f"{EXAMPLE_FILES[1]} fans out to a list of three step()s"
 
 
-def test_the_worked_examples_build_into_a_page_with_their_figures(warm_project: Project) -> None:
-    page = build_the_worked_example(warm_project)
+def test_the_worked_example_builds_into_a_page_with_its_figures(worked_example: Project) -> None:
+    page = worked_example.page(f"{site_path(EXAMPLE_PAGE)}index.html")
     for name in EXAMPLE_DIAGRAMS:
         assert f'id="diagram-{name}-figure"' in page
         assert "<title" in page.split(f'id="diagram-{name}-figure"')[1]
     assert "<figcaption>A request passes through an API gateway to a function" in page
     assert page.count("<summary>Describe this diagram<") == len(EXAMPLE_DIAGRAMS)
-    assert 'href="a-request/"' in warm_project.page()  # in the navigation of the home page
-    navigation = re.findall(r'<a href="([^"]+)" class="md-nav__link', warm_project.page())
+    flow = page.split('id="diagram-request-flow-figure"')[1].split("</figure>")[0]
+    arrows = re.findall(r'<g id="[^"]*" class="edge">', flow)
+    assert len(arrows) == 5, arrows  # user, gateway, function, then three from the function
+    navigation = re.findall(r'<a href="([^"]+)" class="md-nav__link', worked_example.page())
     assert navigation.index("a-request/") < navigation.index("glossary/"), "the glossary is no longer last"
-    linkcheck = run_script("linkcheck", "site", cwd=warm_project.root)
+    linkcheck = run_script("linkcheck", "site", cwd=worked_example.root)
     assert linkcheck.returncode == 0, linkcheck.stderr
+
+
+def test_a_page_added_by_the_guide_alone_passes_every_content_check(worked_example: Project) -> None:
+    """The checks test_content.py runs on the site, on every page of the copy: the new page, and the pages
+    around it (the home page's "Where next", the previous and next links, the nav)."""
+    check_site(worked_example)
+    nav = Nav.of(worked_example.root)
+    assert EXAMPLE_PAGE in nav.explainers, "the guide puts the page among the explainers, above the glossary"
+    assert ends_with_check_yourself in page_checks(nav, EXAMPLE_PAGE)
+    facts = run_script("facts", "--docs", str(worked_example.root / "docs"))
+    assert facts.returncode == 0, facts.stderr  # its footnote names a link and the day it was checked
+
+
+# The checklist's items, each left out of a copy of the example page: the check that must then fail.
+LEFT_OUT = {
+    "description": (r"\A---\n.*?^---\n\n", starts_with_a_description_and_one_title),
+    "check-yourself": (r"^## Check yourself .*?(?=^## )", ends_with_check_yourself),
+    "sources": (r"^## Sources and further reading .*?(?=^\[\^)", ends_with_its_sources),
+    "where-next": (r"(?!)", is_linked_from_where_next),  # the page is whole; its line in docs/index.md is left out
+}
+
+
+@pytest.fixture(scope="module")
+def incomplete_pages(built: Project, tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """A copy of the site with the worked example and, beside it, one copy of its page per item of `LEFT_OUT`,
+    each added as the guide says but without that item; built once for all of them."""
+    project = warm_copy(tmp_path_factory.mktemp("incomplete"), built)
+    build_the_worked_example(project)
+    files = guide_files()
+    for item, (pattern, _) in LEFT_OUT.items():
+        name = f"without-{item}.md"
+        text = re.sub(pattern, "", files[f"docs/{EXAMPLE_PAGE}"], count=1, flags=re.MULTILINE | re.DOTALL)
+        assert item == "where-next" or text != files[f"docs/{EXAMPLE_PAGE}"], f"the example page has no {item}"
+        (project.root / "docs" / name).write_text(text, encoding="utf-8")
+        add_above_the_glossary(project, "mkdocs.yml", f"      - Without {item}: {name}\n")
+        if item != "where-next":
+            add_above_the_glossary(project, "docs/index.md", f"    - [Without {item}]({name}): a page.\n")
+    project.build()
+    return project
+
+
+@pytest.mark.parametrize("item", LEFT_OUT)
+def test_a_page_without_an_item_of_the_checklist_fails_its_check_and_only_that(
+    incomplete_pages: Project, item: str
+) -> None:
+    markdown = f"without-{item}.md"
+    failed = {}
+    for check in page_checks(Nav.of(incomplete_pages.root), markdown):
+        try:
+            check(incomplete_pages, markdown)
+        except AssertionError as error:
+            failed[check] = str(error)
+    _, expected = LEFT_OUT[item]
+    assert list(failed) == [expected], failed
+    assert re.match(rf"docs/({re.escape(markdown)}|index\.md:\d+)\b", failed[expected]), failed[expected]
 
 
 def test_the_worked_examples_pass_the_checks(tmp_path: Path) -> None:
@@ -66,6 +157,7 @@ def test_a_scaffolded_diagram_builds_as_it_is(warm_project: Project) -> None:
     assert result.returncode == 0, result.stderr
     assert "{diagram: my-new-diagram}" in result.stdout  # it says how to place the diagram
     (warm_project.root / "docs" / "new.md").write_text("# New\n\n{diagram: my-new-diagram}\n", encoding="utf-8")
+    add_to_nav(warm_project, "      - New: new.md\n")  # a page missing from the nav stops a strict build
     warm_project.build()
     page = warm_project.page("new/index.html")
     assert 'id="diagram-my-new-diagram-figure"' in page
