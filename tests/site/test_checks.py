@@ -1,8 +1,10 @@
-"""The checks of `make lint`: each one fails on a seeded mistake, naming the file and the line.
+"""The project's own configuration of its checks and installs stays consistent.
 
-Each test copies the check's configuration into a temporary folder, seeds one
-mistake there, and runs the tool as `make lint` runs it; the real tree is never
-touched. The last tests keep `make lint`, pre-commit and these tests in step.
+The tools themselves (ruff, mypy, pymarkdown, codespell, zizmor) are not tested here: `make lint`
+runs them on every file. What is tested is what this project adds: that pre-commit and `make lint`
+run the same checks on the same files, that every installed package is pinned, that the lowest
+versions CI tests are the ones pyproject.toml declares, and that scripts/check_workflows.py names
+the line of a mistake in a workflow.
 """
 
 from __future__ import annotations
@@ -10,167 +12,34 @@ from __future__ import annotations
 import os
 import re
 import shlex
-import shutil
 import subprocess
+import tomllib
+from importlib.metadata import distributions
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 
 from scripts.shared.project import ROOT
 
 from helpers import BIN
 
-# What `make lint` runs, as the tests run it: the tool and its sub-command, without the files to check.
-LINT_COMMANDS = {
-    "ruff check": [str(BIN / "ruff"), "check"],
-    "ruff format": [str(BIN / "ruff"), "format", "--check"],
-    "mypy": [str(BIN / "mypy")],
-    "pymarkdown": [str(BIN / "pymarkdown"), "scan"],
-    "codespell": [str(BIN / "codespell")],
-    "scripts.check_workflows": [str(BIN / "python"), "-m", "scripts.check_workflows"],
-    "zizmor": [str(BIN / "zizmor"), "--offline", "--quiet"],
-}
-MISSPELT_PAGE = "# A page\n\nServerless is\nusualy cheaper.\n"
-CONFIG_FILES = ("pyproject.toml", ".pymarkdown.yml", ".codespellrc", ".codespell-words.txt")
+PYPROJECT: dict[str, Any] = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
+# The installers a virtual environment starts with; pip's own pin is there, but an older venv may still hold another.
+INSTALLERS = {"pip", "setuptools", "wheel", "drawn-figures"}
 
 
-def run(check: str, *paths: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "PYTHONPATH": str(ROOT)}  # where `python -m scripts.NAME` finds scripts/
-    result = subprocess.run([*LINT_COMMANDS[check], *paths], cwd=cwd, capture_output=True, text=True, env=environment)
-    result.stdout += result.stderr  # the tools disagree on where findings go; the tests read both
-    return result
-
-
-@pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    """An empty project folder with the checks' configuration, as at the root of the repository."""
-    for name in CONFIG_FILES:
-        shutil.copy(ROOT / name, tmp_path / name)
-    return tmp_path
-
-
-def write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-# One mistake for each check: the check, the file it is seeded in and its text, the folder the check is given,
-# and what its report must say (the file and line first).
-SEEDED_MISTAKES = {
-    "ruff check": (
-        "scripts/tool.py",
-        '"""A tool."""\n\nfrom __future__ import annotations\n\nimport os\n',
-        ".",
-        [r"scripts/tool\.py:5:8\b", r"F401"],  # `os` imported but unused
-    ),
-    "ruff format": (
-        "tool.py",
-        '"""A tool."""\n\nfrom __future__ import annotations\n\nx = { "a":1 }\n',
-        ".",
-        [r"tool\.py:5:\d+"],
-    ),
-    "pymarkdown": (
-        "docs/page.md",
-        "# A page\n\nSome text.\n\n### Too deep\n\nMore text.\n",
-        "docs",
-        [r"docs/page\.md:5:1: MD001"],  # a skipped heading level
-    ),
-    "codespell": ("docs/page.md", MISSPELT_PAGE, "docs", [r"docs/page\.md:4: usualy ==> usually"]),
-}
-
-
-@pytest.mark.parametrize("check", SEEDED_MISTAKES)
-def test_each_check_names_the_file_and_line_of_a_seeded_mistake(folder: Path, check: str) -> None:
-    path, text, where, expected = SEEDED_MISTAKES[check]
-    write(folder / path, text)
-    result = run(check, where, cwd=folder)
-    assert result.returncode != 0
-    for pattern in expected:
-        assert re.search(pattern, result.stdout), result.stdout
-
-
-def test_mypy_names_the_file_and_line_of_a_type_error_in_the_package_and_in_the_scripts(folder: Path) -> None:
-    for package in ("drawn_figures", "scripts"):
-        write(folder / package / "__init__.py", '"""A package."""\n\nCOUNT: int = "two"\n')
-    result = run("mypy", cwd=folder)
-    assert result.returncode != 0
-    for package in ("drawn_figures", "scripts"):
-        assert re.search(rf"{package}/__init__\.py:3: error: Incompatible types", result.stdout), result.stdout
-
-
-def test_pymarkdown_accepts_this_sites_pages(folder: Path) -> None:
-    """Front matter, one-line paragraphs and question headings are the house style, not mistakes."""
-    page = (
-        "---\ndescription: A page.\n---\n\n# Is it a page?\n\n" + "A paragraph on one line, " * 10 + "end.\n\n"
-        "{diagram: value-stack}\n"
-    )
-    write(folder / "docs" / "page.md", page)
-    result = run("pymarkdown", "docs", cwd=folder)
-    assert result.returncode == 0, result.stdout
-
-
-def test_a_word_in_the_project_word_list_is_accepted(folder: Path) -> None:
-    write(folder / "docs" / "page.md", MISSPELT_PAGE)
-    (folder / ".codespell-words.txt").write_text("usualy\n", encoding="utf-8")
-    assert run("codespell", "docs", cwd=folder).returncode == 0
-
-
-def workflow_copy(folder: Path) -> Path:
-    return write(
-        folder / ".github" / "workflows" / "ci.yml", (ROOT / ".github" / "workflows" / "ci.yml").read_text("utf-8")
-    )
-
-
-def line_of(path: Path, text: str) -> int:
-    return next(n for n, line in enumerate(path.read_text("utf-8").splitlines(), 1) if text in line)
-
-
-def test_the_workflow_schema_check_names_the_file_and_line_of_an_unknown_key(folder: Path) -> None:
-    workflow = workflow_copy(folder)
-    text = workflow.read_text("utf-8").replace("    timeout-minutes:", "    timeout-minuets:", 1)
-    workflow.write_text(text, encoding="utf-8")
-    result = run("scripts.check_workflows", cwd=folder)
-    assert result.returncode != 0
-    expected = f".github/workflows/ci.yml:{line_of(workflow, 'timeout-minuets')}: "
-    assert expected in result.stdout, result.stdout
-    assert "'timeout-minuets' was unexpected" in result.stdout
-
-
-def test_the_workflow_schema_check_names_the_line_of_a_yaml_error(folder: Path) -> None:
-    workflow = write(folder / ".github" / "workflows" / "ci.yml", "name: CI\non: [push\njobs: {}\n")
-    result = run("scripts.check_workflows", str(workflow.relative_to(folder)), cwd=folder)
-    assert result.returncode != 0
-    assert ".github/workflows/ci.yml:3: not valid YAML" in result.stdout, result.stdout
-
-
-def test_the_workflow_audit_names_the_file_and_line_of_a_template_injection(folder: Path) -> None:
-    workflow = workflow_copy(folder)
-    text = workflow.read_text("utf-8").replace(
-        "        run: make test\n", '        run: make test TITLE="${{ github.event.pull_request.title }}"\n', 1
-    )
-    workflow.write_text(text, encoding="utf-8")
-    result = run("zizmor", ".github/workflows", cwd=folder)
-    assert result.returncode != 0
-    assert "template-injection" in result.stdout
-    assert f".github/workflows/ci.yml:{line_of(workflow, 'pull_request.title')}:" in result.stdout, result.stdout
-
-
-def test_the_workflow_audit_rejects_an_action_not_pinned_to_a_commit(folder: Path) -> None:
-    workflow = workflow_copy(folder)
-    text = re.sub(r"actions/checkout@[0-9a-f]{40}", "actions/checkout@v5", workflow.read_text("utf-8"))
-    workflow.write_text(text, encoding="utf-8")
-    result = run("zizmor", ".github/workflows", cwd=folder)
-    assert result.returncode != 0
-    assert "unpinned-uses" in result.stdout
-    assert f".github/workflows/ci.yml:{line_of(workflow, 'actions/checkout@v5')}:" in result.stdout, result.stdout
-
-
-def test_every_action_is_pinned_to_a_commit_with_its_version_beside_it() -> None:
-    for workflow in (ROOT / ".github" / "workflows").glob("*.yml"):
-        for uses in re.findall(r"uses: (\S+.*)", workflow.read_text("utf-8")):
-            assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}  # v\d+\.\d+\.\d+", uses), f"{workflow.name}: {uses}"
+def pins(name: str) -> dict[str, tuple[str, int]]:
+    """The `package==version` lines of a constraints file: each name, canonical, with its version and line."""
+    found = {}
+    for number, line in enumerate((ROOT / name).read_text("utf-8").splitlines(), 1):
+        if line.strip() and not line.startswith("#"):
+            package, _, version = line.partition("==")
+            found[canonicalize_name(package)] = (version.strip(), number)
+    return found
 
 
 def tool_of(command: str) -> str:
@@ -182,21 +51,133 @@ def tool_of(command: str) -> str:
     return f"{name} {words[1]}" if name == "ruff" else name
 
 
-def make_lint_tools() -> list[str]:
-    """The checks `make lint` would run, without running them."""
-    result = subprocess.run(["make", "-n", "-o", ".venv/.installed", "lint"], cwd=ROOT, capture_output=True, text=True)
+def make_lint() -> dict[str, str]:
+    """The command lines `make lint` would run, by check, without running them."""
+    result = subprocess.run(
+        ["make", "-n", "-o", ".venv/.installed-lint", "lint"], cwd=ROOT, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
-    return [tool_of(line) for line in result.stdout.splitlines() if line.startswith(".venv/bin/")]
+    return {tool_of(line): line for line in result.stdout.splitlines() if line.startswith(".venv/bin/")}
 
 
-def test_make_lint_runs_every_check_these_tests_seed_and_no_other() -> None:
-    assert sorted(make_lint_tools()) == sorted(LINT_COMMANDS)
+def hooks() -> dict[str, dict[str, Any]]:
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text("utf-8"))
+    return {tool_of(hook["entry"]): hook for repo in config["repos"] for hook in repo["hooks"]}
 
 
 def test_pre_commit_runs_the_same_checks_as_make_lint() -> None:
-    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text("utf-8"))
-    hooks = [hook for repo in config["repos"] for hook in repo["hooks"]]
-    assert sorted(tool_of(hook["entry"]) for hook in hooks) == sorted(make_lint_tools())
-    assert all(hook["language"] == "unsupported" for hook in hooks), "a hook that pre-commit must download"
+    assert sorted(hooks()) == sorted(make_lint()), "edit .pre-commit-config.yaml or the lint target of the Makefile"
+    assert all(hook["language"] == "unsupported" for hook in hooks().values()), "a hook that pre-commit must download"
     result = subprocess.run([str(BIN / "pre-commit"), "validate-config", ".pre-commit-config.yaml"], cwd=ROOT)
     assert result.returncode == 0
+
+
+def tracked_files() -> list[str]:
+    listed = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True)
+    return listed.stdout.splitlines()
+
+
+def hook_files(hook: dict[str, Any]) -> set[str]:
+    """The tracked files pre-commit hands the hook when each of them changes."""
+    exclude = re.compile(hook.get("exclude", "^$"))
+    return {f for f in tracked_files() if re.search(hook["files"], f) and not exclude.search(f)}
+
+
+def make_lint_files(check: str) -> set[str]:
+    """The tracked files `make lint` gives the check: pymarkdown says which; codespell reads every file below."""
+    command = shlex.split(make_lint()[check])
+    if check == "pymarkdown":
+        listed = subprocess.run([*command, "--list-files"], cwd=ROOT, capture_output=True, text=True, check=True)
+        return {str(Path(line).relative_to(ROOT)) for line in listed.stdout.splitlines()}
+    paths = [word for word in command[1:] if not word.startswith("-")]
+    return {f for f in tracked_files() if any(f == path or f.startswith(f"{path}/") for path in paths)}
+
+
+@pytest.mark.parametrize("check", ["pymarkdown", "codespell"])
+def test_pre_commit_and_make_lint_check_the_same_files(check: str) -> None:
+    in_hook, in_make = hook_files(hooks()[check]), make_lint_files(check)
+    assert in_hook - in_make == set(), f"add these to the {check} line of the Makefile's lint target"
+    assert in_make - in_hook == set(), f"add these to the `files:` of the {check} hook in .pre-commit-config.yaml"
+
+
+def test_every_installed_package_is_pinned_in_constraints_txt() -> None:
+    """A package that came in unpinned (a new tool in a group, or a new dependency of one) names its line to add."""
+    pinned = pins("constraints.txt")
+    unpinned = sorted(
+        f"{name}=={dist.version}"
+        for dist in distributions()
+        if (name := canonicalize_name(dist.metadata["Name"])) not in INSTALLERS
+        and pinned.get(name, ("",))[0] != dist.version
+    )
+    assert unpinned == [], "constraints.txt: pin these (or make the environment again with make):\n" + "\n".join(
+        unpinned
+    )
+
+
+def declared() -> list[Requirement]:
+    project = PYPROJECT["project"]
+    extras = [line for lines in project.get("optional-dependencies", {}).values() for line in lines]
+    return [Requirement(line) for line in [*project["dependencies"], *extras]]
+
+
+def test_every_requirement_of_the_package_and_its_groups_is_pinned() -> None:
+    groups = [line for lines in PYPROJECT["dependency-groups"].values() for line in lines if isinstance(line, str)]
+    pinned = pins("constraints.txt")
+    for requirement in [*declared(), *map(Requirement, groups)]:
+        name = canonicalize_name(requirement.name)
+        assert name in pinned, f"constraints.txt: add {requirement.name}==VERSION (pyproject.toml requires it)"
+        assert requirement.specifier.contains(pinned[name][0]), (
+            f"constraints.txt:{pinned[name][1]}: {name}=={pinned[name][0]} is outside pyproject.toml's {requirement}"
+        )
+
+
+def test_the_lowest_versions_ci_tests_are_the_lower_bounds_pyproject_declares() -> None:
+    lowest = pins("constraints-lowest.txt")
+    bounds = {}
+    for requirement in declared():
+        (bound,) = [spec.version for spec in requirement.specifier if spec.operator == ">="]
+        bounds[canonicalize_name(requirement.name)] = bound
+    for name, bound in bounds.items():
+        version, line = lowest.get(name, ("missing", 0))
+        assert version == bound, f"constraints-lowest.txt:{line}: write {name}=={bound}, the bound in pyproject.toml"
+    assert sorted(lowest) == sorted(bounds), "constraints-lowest.txt: keep only the package's own dependencies"
+
+
+def test_every_action_is_pinned_to_a_commit_with_its_version_beside_it() -> None:
+    for workflow in (ROOT / ".github" / "workflows").glob("*.yml"):
+        for uses in re.findall(r"uses: (\S+.*)", workflow.read_text("utf-8")):
+            assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}  # v\d+\.\d+\.\d+", uses), f"{workflow.name}: {uses}"
+
+
+# scripts/check_workflows.py: check-jsonschema names a mistake by its path in the document, the script by its line.
+
+
+def check_workflows(*paths: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "PYTHONPATH": str(ROOT)}  # where `python -m scripts.NAME` finds scripts/
+    command = [str(BIN / "python"), "-m", "scripts.check_workflows", *paths]
+    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=environment)
+    result.stdout += result.stderr
+    return result
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_the_workflow_schema_check_names_the_file_and_line_of_an_unknown_key(tmp_path: Path) -> None:
+    text = (ROOT / ".github/workflows/ci.yml").read_text("utf-8").replace("timeout-minutes:", "timeout-minuets:", 1)
+    workflow = write(tmp_path / ".github/workflows/ci.yml", text)
+    result = check_workflows(cwd=tmp_path)
+    assert result.returncode != 0
+    line = next(n for n, text in enumerate(workflow.read_text("utf-8").splitlines(), 1) if "timeout-minuets" in text)
+    assert f".github/workflows/ci.yml:{line}: " in result.stdout, result.stdout
+    assert "'timeout-minuets' was unexpected" in result.stdout
+
+
+def test_the_workflow_schema_check_names_the_line_of_a_yaml_error(tmp_path: Path) -> None:
+    write(tmp_path / ".github/workflows/ci.yml", "name: CI\non: [push\njobs: {}\n")
+    result = check_workflows(".github/workflows/ci.yml", cwd=tmp_path)
+    assert result.returncode != 0
+    assert ".github/workflows/ci.yml:3: not valid YAML" in result.stdout, result.stdout
