@@ -6,10 +6,11 @@ Lighthouse CI (`lhci`, pinned in package.json with Lighthouse itself) does the w
 lighthouserc.json says: it serves SITE_DIR on 127.0.0.1 with text compressed, as a host sends it;
 runs Lighthouse on every page three times in this machine's Chromium; and asserts the bar on the
 median of each page's runs, naming each page and category that misses it. This program runs it once
-per form factor, keeps the reports in REPORT_DIR/mobile/ and REPORT_DIR/desktop/, and prints the
-table the README quotes: the median score of each category (performance also with the range of its
-runs), Lighthouse's CPU benchmark index for the runs (a busy machine scores lower), and the audits
-that errored with this Chromium (for example on "frame_sequence" traces), which are unscored.
+per form factor, keeps the reports in REPORT_DIR/mobile/ and REPORT_DIR/desktop/, and writes a
+Markdown table: the median score of each category (performance also with the range of its runs),
+Lighthouse's CPU benchmark index for the runs (a busy machine scores lower), and the audits that
+errored with this Chromium (for example on "frame_sequence" traces), which are unscored. It prints
+the table, and adds it to the job's summary when GitHub Actions runs it ($GITHUB_STEP_SUMMARY).
 Exit status 1 when a page misses the bar.
 """
 
@@ -113,6 +114,14 @@ def report_notes(manifest: list[dict[str, Any]]) -> tuple[str, list[float], dict
     return version, benchmarks, unscored
 
 
+def publish(markdown: str) -> None:
+    """Print the report, and add it to the job's summary when GitHub Actions runs the audit."""
+    print(f"\n{markdown}")
+    if summary := os.environ.get("GITHUB_STEP_SUMMARY"):
+        with Path(summary).open("a", encoding="utf-8") as page:
+            page.write(f"## Lighthouse\n\n{markdown}\n\n")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m scripts.audit", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -136,11 +145,16 @@ def main(argv: list[str] | None = None) -> int:
         runs += manifest
         all_met = all_met and met
     version, benchmarks, unscored = report_notes(runs)
-    print(f"\nLighthouse {version}, median of each page's runs, reports in {arguments.reports}/", end="; ")
-    print(f"CPU benchmark index {min(benchmarks):.0f} to {max(benchmarks):.0f}\n")
-    print("\n".join(table))
-    for audit_id, where in sorted(unscored.items()):
-        print(f"\nUnscored, the audit errored: {audit_id} ({', '.join(sorted(where))})")
+    report = [
+        f"Lighthouse {version}, median of each page's runs, reports in {arguments.reports}/; "
+        f"CPU benchmark index {min(benchmarks):.0f} to {max(benchmarks):.0f}",
+        "",
+        *table,
+    ]
+    if unscored:
+        report += ["", "Unscored, the audit errored:", ""]
+        report += [f"- {audit_id} ({', '.join(sorted(where))})" for audit_id, where in sorted(unscored.items())]
+    publish("\n".join(report))
     if not all_met:
         print("\nBelow the bar: see lhci assert's lines above", file=sys.stderr)
     return 0 if all_met else 1

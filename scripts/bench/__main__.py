@@ -1,4 +1,7 @@
-"""The benchmark's command line, `python -m scripts.bench` (`make bench`): its --help is the package's docstring."""
+"""The benchmark's command line, `python -m scripts.bench` (`make bench`): its --help is the package's docstring.
+
+The report is Markdown: printed, and added to the job's summary when GitHub Actions runs it ($GITHUB_STEP_SUMMARY).
+"""
 
 from __future__ import annotations
 
@@ -17,6 +20,7 @@ from scripts.bench.report import (
     Row,
     check_targets,
     per_diagram,
+    publish,
     ratio_to,
     serve_rows,
     table,
@@ -158,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
         Row(f"machine: {len(os.sched_getaffinity(0))} cores", note=load),
     ]
     targets = check_targets(builds, drawn, latency, weights, parallel)
-    print(table(rows, targets))
+    publish(table(rows, targets))
     args.json.parent.mkdir(parents=True, exist_ok=True)
     results = {
         "cores": len(os.sched_getaffinity(0)),

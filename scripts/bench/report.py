@@ -1,8 +1,10 @@
-"""What the benchmark prints: its rows, the project's targets met or missed, and one table."""
+"""What the benchmark reports: its rows, the project's targets met or missed, as one Markdown table."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from pathlib import Path
 
 from scripts.bench.serve import ServeLatency
 from scripts.bench.timing import Sample, Spread, cpu, memory, paired, seconds
@@ -144,6 +146,7 @@ def spread_or_blank(spread: Spread | None) -> str:
 
 
 def table(rows: list[Row], targets: list[Target]) -> str:
+    """The rows and the targets as Markdown: a table padded to read as well in a terminal, then a list."""
     header = ("row", "wall s: median (min-max)", "ratio: median (min-max)", "CPU s", "peak RSS MiB", "note")
     lines = [
         (
@@ -153,12 +156,20 @@ def table(rows: list[Row], targets: list[Target]) -> str:
         )
         for r in rows
     ]
-    widths = [max(len(line[i]) for line in [header, *lines]) for i in range(len(header))]
+    cells = [[cell.replace("|", "\\|") for cell in line] for line in [header, *lines]]
+    widths = [max(3, *(len(line[i]) for line in cells)) for i in range(len(header))]
     text = [
-        " | ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip()
-        for line in [header, *lines]
+        "| " + " | ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)) + " |" for line in cells
     ]
-    text.insert(1, "-" * max(len(line) for line in text))
-    text += ["", "targets:"]
-    text += [f"  {'met   ' if t.met else 'MISSED'} {t.goal}: {t.measured}" for t in targets]
+    text.insert(1, "| " + " | ".join("-" * width for width in widths) + " |")
+    text += ["", "Targets:", ""]
+    text += [f"- {'met' if t.met else '**missed**'}: {t.goal}: {t.measured}" for t in targets]
     return "\n".join(text)
+
+
+def publish(markdown: str) -> None:
+    """Print the report, and add it to the job's summary when GitHub Actions runs the benchmark."""
+    print(markdown)
+    if summary := os.environ.get("GITHUB_STEP_SUMMARY"):
+        with Path(summary).open("a", encoding="utf-8") as page:
+            page.write(f"## Benchmark\n\n{markdown}\n\n")
