@@ -16,7 +16,7 @@ from urllib.parse import urljoin
 from mkdocs.utils.yaml import yaml_load
 
 from drawn_figures.fences import outside_fences
-from scripts.shared.project import FIGURE, ROOT, page_path
+from scripts.shared.project import FIGURE, ROOT, markdown_pages, page_path
 
 from helpers import Project, run_script
 
@@ -27,17 +27,78 @@ def figures_on(page: str) -> list[str]:
     return [figure.group() for figure in FIGURE.finditer(page)]
 
 
+def figure_names(page: str) -> list[str]:
+    """The names of the figures on a built page, in order."""
+    return [figure["name"] for figure in FIGURE.finditer(page)]
+
+
+# What a page of docs/ places, by a rule of the tests' own rather than the extension's, so that the extension
+# does not mark its own answers: a line that is a placeholder and nothing else, outside fenced code.
+FENCED = re.compile(r"^([ \t]*)(`{3,}|~{3,}).*?^\1\2", re.MULTILINE | re.DOTALL)
+PLACEHOLDER_LINE = re.compile(r"^[ \t]*\{diagram: ([a-z0-9-]+)\}[ \t]*$", re.MULTILINE)
+
+
+def placed(root: Path = ROOT) -> dict[str, list[str]]:
+    """Every page of the site in `root`, by its path, with the diagrams its Markdown places, in order.
+
+    Read from docs/ and mkdocs.yml, so that a new page or figure needs no test edit."""
+    return {
+        page: PLACEHOLDER_LINE.findall(FENCED.sub("", markdown.read_text(encoding="utf-8")))
+        for page, markdown in markdown_pages(root / "docs", root / "mkdocs.yml").items()
+    }
+
+
+def check_places_what_its_markdown_places(site: Path, root: Path = ROOT) -> None:
+    """Each page of `site` shows the figures its Markdown places, in the same order, and no other."""
+    pages = placed(root)
+    assert any(pages.values()), "no page places a diagram: nothing to check"
+    for page, names in pages.items():
+        shown = figure_names((site / page / "index.html").read_text(encoding="utf-8"))
+        assert shown == names, (
+            f"{markdown_pages(root / 'docs')[page].relative_to(root)} places {names}, the page shows {shown}"
+        )
+
+
 def check_self_contained(figure: str, where: str) -> int:
-    """Icons embedded, references only inside the figure, nothing that runs or leads away; returns its icons."""
+    """Icons embedded, references only inside the figure, nothing that runs or leads away; returns its icons.
+
+    Case does not matter: a browser runs `ONLOAD=` as it runs `onload=`."""
     assert "<svg" in figure, f"a diagram without its picture on {where}"
     images = re.findall(r"<image\b[^>]*>", figure)
     for image in images:
         assert re.search(r'\bxlink:href="data:image/(png;base64|svg\+xml),', image), image
-    for reference in re.findall(r'\bhref="([^"]*)"', figure):
+    for reference in re.findall(r'\bhref="([^"]*)"', figure, flags=re.IGNORECASE):
         assert reference.startswith(("data:image/png;base64,", "data:image/svg+xml,", "#diagram-")), reference
-    for banned in (r"<script", r"<foreignObject", r"\son\w+=", r"<a\s"):
-        assert not re.search(banned, figure), f"{banned} in a diagram on {where}"
+    for banned in (r"<script", r"<foreignObject", r"\son\w+\s*=", r"<a\s"):
+        assert not re.search(banned, figure, flags=re.IGNORECASE), f"{banned} in a diagram on {where}"
     return len(images)
+
+
+# What a page loads as it opens (not what it links to): each must be a file of the site itself.
+RESOURCE = re.compile(
+    r'<(?:script|img|source|iframe|audio|video)\b[^>]*?\bsrc="(?P<src>[^"]*)"'
+    r'|<link\b(?=[^>]*\brel="(?:stylesheet|icon|preload|modulepreload|manifest|prefetch)")[^>]*?\bhref="(?P<href>[^"]*)"'
+)
+FROM_ANOTHER_HOST = re.compile(r"""url\(\s*["']?(?:https?:)?//|@import\s+(?:url\()?["']?(?:https?:)?//""")
+
+
+def check_loads_only_its_own_files(site: Path) -> None:
+    """Every script, stylesheet, icon and image a page loads is a file of the site, and no stylesheet fetches
+    from another host: the browser's check (tests/site/test_browser.py), read from the files."""
+    pages = sorted(site.rglob("*.html"))
+    assert pages, f"no page in {site}"
+    for page in pages:
+        for found in RESOURCE.finditer(page.read_text(encoding="utf-8")):
+            url = found["src"] or found["href"]
+            if url.startswith("data:"):
+                continue
+            assert "//" not in url.split("?")[0], f"{page.relative_to(site)} loads {url} from another host"
+            path = url.split("?")[0].split("#")[0]
+            file = (site / path.lstrip("/") if path.startswith("/") else page.parent / path).resolve()  # 404.html's
+            assert file.is_file() and file.is_relative_to(site.resolve()), f"{page.relative_to(site)}: no file {url}"
+    for stylesheet in site.rglob("*.css"):
+        fetch = FROM_ANOTHER_HOST.search(stylesheet.read_text(encoding="utf-8"))
+        assert fetch is None, f"{stylesheet.relative_to(site)} fetches from another host: {fetch.group()}"
 
 
 def prose(page: Path) -> list[tuple[int, str]]:
