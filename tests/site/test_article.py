@@ -7,14 +7,12 @@ sentence fails this test.
 
 from __future__ import annotations
 
-import html
 import re
-from html.parser import HTMLParser
 from itertools import pairwise
-from pathlib import Path
 
 from helpers import Project
 from site_checks import sentences, visible_text
+
 
 def test_every_sentence_of_the_article_is_on_the_page(built: Project) -> None:
     text = visible_text(built.page())

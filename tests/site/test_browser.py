@@ -1,6 +1,6 @@
 """The readers' bar, in a real browser: every page of the built site in headless Chromium, light and dark.
 
-    .venv/bin/pytest tests/test_browser.py
+    .venv/bin/pytest tests/site/test_browser.py
 
 The site is served on 127.0.0.1 and every request to any other host is cut off
 and recorded, so a page that needs the network, or tells a third party about its
@@ -107,16 +107,23 @@ def visits(built: Project, browser: Browser) -> Iterator[Visits]:
         opened.close()
 
 
+# Axe on every page at a phone's width in both palettes, where a page's own content is at its narrowest (a
+# table that scrolls sideways); at a desktop's, in the light palette, where the theme adds its sidebars; and
+# those sidebars in the dark palette on the home page, since they are the same on every page.
 every_view = pytest.mark.parametrize(
     ("path", "scheme", "width"),
-    [(path, scheme, width) for path in EVERY_PAGE for scheme in SCHEMES for width in (PHONE, DESKTOP)],
+    [
+        *((path, scheme, PHONE) for path in EVERY_PAGE for scheme in SCHEMES),
+        *((path, "light", DESKTOP) for path in EVERY_PAGE),
+        ("", "dark", DESKTOP),
+    ],
 )
 
 
 def figure_ids(built: Project, path: str) -> list[str]:
     """The ids of the figures the build put on a page, in order: what the browser must draw there.
 
-    Which figures each page must have, from its Markdown, is tests/test_generators.py's answer key.
+    Which figures each page must have, from its Markdown, is checked in tests/site/test_build.py.
     """
     return [f"diagram-{figure['name']}-figure" for figure in FIGURE.finditer(built.page(f"{path}index.html"))]
 
@@ -164,7 +171,7 @@ def test_the_language_is_british_english(visits: Visits, path: str) -> None:
 DRAWN_FIGURES = """async () => Promise.all([...document.querySelectorAll("figure.diagram")].map(async figure => {
   const svg = figure.querySelector("svg");
   const box = svg.getBoundingClientRect();
-  // A figure in a content tab that is not chosen is drawn when its tab is (tests/test_figures_in_browser.py).
+  // A figure in a content tab that is not chosen is drawn when its tab is (tests/site/test_figures_in_browser.py).
   const inHiddenTab = !!figure.closest(".tabbed-block") && !figure.checkVisibility();
   const icons = await Promise.all([...svg.querySelectorAll("image")].map(async image => {
     const decoded = new Image();

@@ -15,21 +15,34 @@ import pytest
 
 from scripts.shared.project import ROOT
 
-from helpers import Project
+from helpers import Project, warm_copy
+from site_checks import placed
 
 SVG = "{http://www.w3.org/2000/svg}"
 MAX_FIGURE_BYTES = 40_000
 MAX_STACK_FIGURE_BYTES = 12_500  # vector icons keep a stack of nine bands near 12 KB
+
+
+# Each diagram, with the built page that places it: from docs/, so that moving a figure needs no test edit.
+PAGE_OF = {name: f"{page}index.html" for page, names in placed().items() for name in names}
+
+
+def drawn_from(helper_module: str) -> dict[str, str]:
+    """Every diagram of diagrams/ that imports `helper_module`, with the built page that places it."""
+    pages = PAGE_OF
+    users = {
+        path.stem
+        for path in (ROOT / "diagrams").glob("[!_]*.py")
+        if re.search(rf"^from {helper_module} import", path.read_text(encoding="utf-8"), flags=re.MULTILINE)
+    }
+    assert users, f"no diagram imports {helper_module}"
+    unplaced = users - set(pages)
+    assert not unplaced, f"no page of docs/ places {sorted(unplaced)}"
+    return {name: pages[name] for name in sorted(users)}
+
+
 # Every figure drawn from the one description of the stack, with the page that places it.
-STACK_FIGURES = {
-    "infrastructure-stack": "index.html",
-    "value-stack": "index.html",
-    "responsibility-all": "who-manages-what/index.html",
-    **{
-        f"responsibility-{model}": "one-model-at-a-time/index.html"
-        for model in ("on-premises", "iaas", "paas", "faas", "saas")
-    },
-}
+STACK_FIGURES = drawn_from("_stack")
 
 
 def helper(name: str) -> ModuleType:
@@ -96,7 +109,7 @@ def test_picture_and_description_name_every_layer(built: Project, name: str) -> 
 
 
 def test_the_value_stack_describes_its_two_groups(built: Project) -> None:
-    _, description = picture_and_description(figure(built.page(), "value-stack"))
+    _, description = picture_and_description(figure(built.page(PAGE_OF["value-stack"]), "value-stack"))
     assert "adds value: yours to build" in description
     assert "consumed as a service" in description
 
@@ -147,12 +160,29 @@ def test_no_stack_diagram_uses_a_brands_icon_for_a_generic_layer(built: Project)
         assert icons and set(icons) == {"data:image/svg+xml"}, f"{name}: {set(icons)}"
 
 
-def test_renaming_a_layer_in_the_one_description_renames_it_everywhere(warm_project: Project) -> None:
-    stack = warm_project.root / "diagrams" / "_stack.py"
-    stack.write_text(stack.read_text(encoding="utf-8").replace('"Middleware"', '"Message brokers"'), encoding="utf-8")
-    warm_project.build()
+# Edits to the site's helpers, each in one place (file, what is there, what replaces it): each must reach every
+# figure drawn from that helper. They touch different helpers and figures, so one build shows them all.
+EDITS = [
+    ("diagrams/_stack.py", '"Middleware"', '"Message brokers"'),
+    ("diagrams/_landscape.py", '"Serverless containers"', '"Container platforms"'),
+    ("diagrams/_landscape.py", '"Each request, and the time', '"Each call, and the time'),
+    ("diagrams/_costs.py", "SERVER_PER_MONTH = 12.00", "SERVER_PER_MONTH = 20.00"),
+]
+
+
+@pytest.fixture(scope="module")
+def edited(built: Project, tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """A copy of the built project with `EDITS` made, built again from the warm cache."""
+    project = warm_copy(tmp_path_factory.mktemp("edited"), built)
+    for path, old, new in EDITS:
+        project.edit(path, old, new)
+    project.build()
+    return project
+
+
+def test_renaming_a_layer_in_the_one_description_renames_it_everywhere(edited: Project) -> None:
     for name, page in STACK_FIGURES.items():
-        picture, description = picture_and_description(figure(warm_project.page(page), name))
+        picture, description = picture_and_description(figure(edited.page(page), name))
         assert "Message brokers" in picture and "message brokers" in description.lower(), name
         assert "Middleware" not in picture and "middleware" not in description.lower(), name
 
@@ -167,7 +197,7 @@ def landscape(page: str) -> tuple[str, str, str]:
 
 
 def test_the_landscape_picture_and_table_show_the_same_options_in_order(built: Project) -> None:
-    picture, table, description = landscape(built.page("beyond-functions/index.html"))
+    picture, table, description = landscape(built.page(PAGE_OF["serverless-landscape"]))
     names = ["Virtual machines", "Containers you run", "Serverless containers", "Functions"]
     for text in (picture, table, description):
         assert [text.find(name) for name in names] == sorted(text.find(name) for name in names), text
@@ -175,19 +205,15 @@ def test_the_landscape_picture_and_table_show_the_same_options_in_order(built: P
 
 
 def test_renaming_an_option_in_the_landscape_model_renames_it_in_picture_table_and_description(
-    warm_project: Project,
+    edited: Project,
 ) -> None:
-    model = warm_project.root / "diagrams" / "_landscape.py"
-    text = model.read_text(encoding="utf-8").replace('"Serverless containers"', '"Container platforms"')
-    model.write_text(text.replace('"Each request, and the time', '"Each call, and the time'), encoding="utf-8")
-    warm_project.build()
-    picture, table, description = landscape(warm_project.page("beyond-functions/index.html"))
+    picture, table, description = landscape(edited.page(PAGE_OF["serverless-landscape"]))
     for text in (picture, table, description):
         assert "Container platforms" in text and "Serverless containers" not in text
     assert "Each call, and the time your code runs" in table
 
 
-COSTS_PAGE = "is-it-cheaper/index.html"
+COSTS_PAGE = PAGE_OF["cost-break-even"]
 
 
 def cost_table(page: str) -> dict[str, list[str]]:
@@ -225,15 +251,10 @@ def crossing_shown(page: str) -> tuple[str, str, float]:
 
 
 def test_a_new_price_moves_the_crossing_point_in_the_chart_its_words_and_its_table(
-    built: Project, warm_project: Project
+    built: Project, edited: Project
 ) -> None:
     before = crossing_shown(built.page(COSTS_PAGE))
-    model = warm_project.root / "diagrams" / "_costs.py"
-    text = model.read_text(encoding="utf-8")
-    assert "SERVER_PER_MONTH = 12.00" in text
-    model.write_text(text.replace("SERVER_PER_MONTH = 12.00", "SERVER_PER_MONTH = 20.00"), encoding="utf-8")
-    warm_project.build()
-    page = warm_project.page(COSTS_PAGE)
+    page = edited.page(COSTS_PAGE)
     after = crossing_shown(page)
     assert "18.3 million" in before[0] and "18.3 million" in before[1]
     assert "26 million" in after[0] and "26 million" in after[1], after
