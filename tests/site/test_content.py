@@ -52,7 +52,7 @@ def test_the_diagrams_of_the_home_page_stay_where_they_were() -> None:
 
 
 def test_the_search_index_leaves_out_the_glossary_and_keeps_the_rest(built: Project) -> None:
-    """Material fetches the whole index on a first visit, so every page pays for it (README: the readers' bar).
+    """Material fetches the whole index on a first visit, so every page pays for it (How this site is built: Decisions).
     Each term's definition is its tooltip wherever it is used, so the glossary page is left out."""
     index = json.loads((built.site / "search" / "search_index.json").read_text(encoding="utf-8"))
     pages = {document["location"].split("#")[0] for document in index["docs"]}

@@ -1,6 +1,6 @@
 """`mkdocs serve` as a contributor uses it: save a file, and the open page shows the change.
 
-And `properdocs serve`, MkDocs' fork, which runs the same figures plugin (README: Which generator).
+And `properdocs serve`, MkDocs' fork, which runs the same figures plugin (How this site is built: Decisions).
 
 The page is open in a real Chromium, so the test fails if live reload does not
 fire (as it did not with some click versions), not only if the rebuild does not
