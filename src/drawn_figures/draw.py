@@ -22,9 +22,8 @@ each one means; `drawn_figures.library` reads it.
 Each file runs in a fresh process so that an edited file, or an edited helper
 it imports, is always re-read (`mkdocs serve` never reloads modules), so that a
 file that never ends can be stopped, and so that several files can be drawn at
-once. Where the system can fork, that process is not started anew for each
-diagram: `drawn_figures.server` has the libraries imported already, forks a child of
-itself and runs `main` there, so the same code draws either way.
+once. `drawn_figures.children` runs `main` in a child of the standard library's
+forkserver, which has the libraries imported already; run as a command, it draws the same.
 
 The house style set here (tight padding, readable fonts, ids numbered in
 drawing order instead of `uuid4`) only changes the library's defaults: a

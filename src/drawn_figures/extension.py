@@ -59,8 +59,9 @@ from markdown.treeprocessors import Treeprocessor
 
 from drawn_figures import ID_PREFIX, DiagramError, log
 from drawn_figures.fences import outside_fences
+from drawn_figures.keys import NAME
 from drawn_figures.legibility import measure
-from drawn_figures.library import NAME, DiagramLibrary, Figure
+from drawn_figures.library import DiagramLibrary, Figure
 from drawn_figures.options import FOLDER, FONT, FONTS, LINE_NUMBER, SECONDS, SWITCH, CheckedExtension, Rule
 from drawn_figures.stylesheet import DEFAULT_FALLBACK_FONTS, DEFAULT_FONT, stylesheet
 
@@ -199,7 +200,7 @@ class DiagramBlocks(BlockProcessor):
             self.extension.refuse(error)
             html_text = error_html(error)
         else:
-            shown_file = (self.extension.library.shown_folder() / f"{name}.py").as_posix()
+            shown_file = (self.extension.library.folder.shown() / f"{name}.py").as_posix()
             if warning := legibility_warning(shown_file, figure.svg):
                 log.warning("%s", warning)
                 if self.extension.getConfig("show_errors"):
@@ -279,15 +280,23 @@ class DrawnFiguresExtension(CheckedExtension):
         The extension is registered, so that `md.reset()` clears what it knows of a page.
         """
         md.registerExtension(self)
-        self.library = library_for(
+        md.preprocessors.register(SourceLines(md, self), "drawn_figures_source_lines", 100)
+        md.parser.blockprocessors.register(DiagramBlocks(md.parser, self), "drawn_figures", 15.5)
+        md.treeprocessors.register(LeftoverMentions(md, self), "drawn_figures_leftovers", 14)
+
+    @property
+    def library(self) -> DiagramLibrary:
+        """The library of these options' folder, made when a page first needs it: the paths are final by then."""
+        return library_for(
             self.getConfig("diagrams_dir"),
             self.getConfig("cache_dir"),
             float(self.getConfig("timeout")),
             self.getConfig("font"),
         )
-        md.preprocessors.register(SourceLines(md, self), "drawn_figures_source_lines", 100)
-        md.parser.blockprocessors.register(DiagramBlocks(md.parser, self), "drawn_figures", 15.5)
-        md.treeprocessors.register(LeftoverMentions(md, self), "drawn_figures_leftovers", 14)
+
+    def start_drawing(self) -> None:
+        """Draw what is out of date now, before a page asks: the MkDocs plugin calls it once paths are final."""
+        self.library.start_drawing()
 
     def reset(self) -> None:
         """Forget the page: where its placeholders are, and how often each diagram was placed."""
@@ -323,7 +332,7 @@ class DrawnFiguresExtension(CheckedExtension):
     def name_in(self, line: str) -> str:
         """The diagram name a placeholder line asks for, or a `DiagramError` saying what is wrong."""
         where = self.line_number(line)
-        known = sorted(self.library.sources())
+        known = sorted(self.library.folder.sources())
         listing = f"Known diagrams: {', '.join(known) or 'none yet'}."
         match = PLACEHOLDER.fullmatch(line)
         if match is None:
@@ -347,7 +356,7 @@ class DrawnFiguresExtension(CheckedExtension):
             hint = f" Did you mean {close[0]!r}?" if close else ""
             raise DiagramError(
                 f"{where}: unknown diagram {name!r}.{hint} {listing} "
-                f"To make a new one, add {(self.library.shown_folder() / name).as_posix()}.py."
+                f"To make a new one, add {(self.library.folder.shown() / name).as_posix()}.py."
             )
         return name
 
