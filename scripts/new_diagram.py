@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from string import Template
 
-from drawn_figures.library import NAME
+from drawn_figures.keys import NAME
 from scripts.shared.project import ROOT
 
 TEMPLATE = Path(__file__).with_name("new_diagram.template")

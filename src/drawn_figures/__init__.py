@@ -1,24 +1,16 @@
-"""Figures drawn by Python code, placed in Markdown pages by name.
+"""Figures drawn by Python code, placed in Markdown pages by name (see README.md beside this file).
 
-The package has these parts, each in its own module:
+- `extension`: the Python-Markdown extension: `{diagram: NAME}` lines become figures;
+- `mkdocs_plugin`: the one MkDocs-only part (paths beside mkdocs.yml, front matter, the stylesheet, serving);
+- `library`: which figures to draw, and when; `keys`: the diagram folder and each diagram's content key;
+- `children`: each diagram drawn in a child process; `draw`: what that child runs;
+- `diagrams_api`: the one module that touches the `diagrams` package's private parts;
+- `svg` and `cache`: the drawing made self-contained, and kept;
+- `legibility`: what a phone and a desktop will show of a figure; `icons`: where icons come from;
+- `glossary`: a second extension: a glossary page and tooltips a keyboard can reach;
+- `options`, `stylesheet`, `fences`, `deprecated`: checked options, the figures' CSS, fenced code, old names.
 
-- `drawn_figures.extension`: the Python-Markdown extension that replaces each
-  `{diagram: NAME}` line in a page with the figure called NAME;
-- `drawn_figures.library`: finds the diagram files, and draws the ones that changed;
-- `drawn_figures.server`: the drawing server, which forks a child per diagram with the libraries imported once;
-- `drawn_figures.draw`: runs one diagram file in a child process;
-- `drawn_figures.diagrams_api`: the one module that touches the `diagrams` package's private parts;
-- `drawn_figures.svg` and `drawn_figures.cache`: make the drawing self-contained, and keep it;
-- `drawn_figures.legibility`: what a phone and a desktop will show of a figure, known at build time;
-- `drawn_figures.icons`: where icons come from (`diagrams` and Material Design), and help for a misspelled one;
-- `drawn_figures.glossary`: a second, small extension: the glossary page and keyboard-reachable tooltips;
-- `drawn_figures.options`: checks the extensions' options, so that a mistake in one gets a clear message;
-- `drawn_figures.stylesheet`: the figures' own stylesheet (`figures.css`), with the fonts chosen in the options;
-- `drawn_figures.mkdocs_plugin`: the one MkDocs-only part: paths beside mkdocs.yml, front matter in line numbers,
-  the package's stylesheet added to the site, and mistakes shown in the page under `mkdocs serve`.
-
-Nothing else imports MkDocs, so any tool that runs Python-Markdown extensions
-can build the pages.
+Nothing but `mkdocs_plugin` imports MkDocs, so any tool that runs Python-Markdown extensions can build pages.
 """
 
 from __future__ import annotations

@@ -12,8 +12,8 @@ to do that, so this module relies on five private names, all listed in `PRIVATE_
   and a figure is the same bytes on every build;
 - `Node._load_icon`: where an icon class keeps its image file (`drawn_figures.icons.icon_file`).
 
-`missing_parts()` says which of them an upgrade of `diagrams` removed; tests/test_diagrams_api.py
-fails with that list, naming what to mend here, before any figure is drawn wrong.
+`missing_parts()` says which of them an upgrade of `diagrams` removed; the package's tests fail
+with that list, naming what to mend here, before any figure is drawn wrong.
 """
 
 from __future__ import annotations

@@ -1,33 +1,15 @@
-"""Draw one diagram file: the child process behind every figure.
+"""Draw one diagram file: what each child runs (`drawn_figures.children`), or the command
 
-Run as `python -P -m drawn_figures.draw DIAGRAM_FILE SHOWN_FOLDER [FONT]` (`-P`: a
-diagram named like a module, `json.py` say, must not hide it), with the diagram's
-folder as the working directory; SHOWN_FOLDER is that folder as messages should
-name it (e.g. `diagrams`), and FONT the font labels are laid out in (the
-extension's `font` option; default `DejaVu Sans`). It runs the file as a script,
-catches the `diagrams.Diagram` it builds instead of letting the library render it
-(`drawn_figures.diagrams_api`), lays it out with Graphviz, makes the SVG
-self-contained and prints one JSON object on stdout:
+    python -P -m drawn_figures.draw DIAGRAM_FILE SHOWN_FOLDER [FONT]
 
-    {"caption": ..., "alt": ..., "description": ..., "table": ..., "svg": ...}
+run in the diagram's folder (`-P`: a diagram named like a module, `json.py`, must not hide it).
+It runs the file as a script, catches the `diagrams.Diagram` it builds instead of letting the
+library render it (`drawn_figures.diagrams_api`), lays it out with Graphviz, makes the SVG
+self-contained, and prints the figure as one JSON object on stdout. A mistake goes to stderr as
+`file:line: message`, naming the file as SHOWN_FOLDER says, and the exit status is a `ChildExit`.
 
-A diagram file is an ordinary `diagrams` script that also sets two strings,
-`CAPTION` and `ALT`, and may set `DESCRIPTION` (Markdown, which every reader can
-open under the figure) and `TABLE` (a Markdown table of what the picture shows,
-printed under the caption). A mistake is printed on stderr as `file:line:
-message` (or `file: message` when no line is to blame, and a plain message when
-Graphviz is missing). The exit status is one of `drawn_figures.ChildExit`, which says what
-each one means; `drawn_figures.library` reads it.
-
-Each file runs in a fresh process so that an edited file, or an edited helper
-it imports, is always re-read (`mkdocs serve` never reloads modules), so that a
-file that never ends can be stopped, and so that several files can be drawn at
-once. Where the system can fork, that process is not started anew for each
-diagram: `drawn_figures.server` has the libraries imported already, forks a child of
-itself and runs `main` there, so the same code draws either way.
-
-The house style set here (tight padding, readable fonts, ids numbered in
-drawing order instead of `uuid4`) only changes the library's defaults: a
+The house style set here (tight padding, the font, ids numbered in drawing order instead of
+`uuid4`, so a figure is the same bytes on every build) only changes the library's defaults: a
 diagram file can still override any of it.
 """
 

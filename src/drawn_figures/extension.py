@@ -1,44 +1,12 @@
-"""Python-Markdown extension: put a drawn diagram wherever a page names one.
+"""Python-Markdown extension: a line `{diagram: NAME}` becomes the figure drawn by `NAME.py`.
 
-A line that holds only `{diagram: NAME}` becomes the figure drawn by
-`diagrams/NAME.py`: an inline SVG titled with the diagram's alt text, its
-caption, and, when the diagram has them, a table of what it shows and a long
-description that every reader can open. It works wherever Markdown blocks go:
-at the top level, in list items, in admonitions. Placeholders in fenced code, in inline code and in HTML comments
-are left alone, so a page can show the syntax.
-
-Any other use of `{diagram` stops the build with a `DiagramError` that names
-the line, the problem and the known diagram names: a bare `{diagram}`, a
-malformed placeholder, a placeholder inside a line of text, a heading or a
-table cell, an unknown name.
-
-Options (under `markdown_extensions:` in `mkdocs.yml`):
-
-- `diagrams_dir`: the folder of diagram files (default `diagrams`);
-- `cache_dir`: where drawn figures are kept between builds (default `.cache/figures`);
-- `timeout`: seconds a diagram file may take to draw (default 60);
-- `show_errors`: instead of stopping at a mistake, log it as a warning and show
-  it in the page where the figure goes (default false; `mkdocs serve` turns it
-  on, see `drawn_figures.mkdocs_plugin`);
-- `first_line`: the number, in the page's file, of the first line the extension
-  is given, so that messages count front matter too (default 1; the MkDocs
-  plugin sets it for each page, since MkDocs strips the front matter first);
-- `font`: the font Graphviz lays the labels out in, and the page shows them in
-  (default `DejaVu Sans`); it must be installed where the site is built;
-- `fallback_fonts`: the fonts a reader's browser uses without `font` (default
-  `[Verdana, sans-serif]`); the MkDocs plugin writes both into the figures'
-  stylesheet (`drawn_figures.stylesheet`).
-
-A bad value stops the build at once with a message that names the option, the
-value and what is allowed (`drawn_figures.options`).
-
-Paths are relative to the folder the build runs in; under MkDocs, the plugin
-makes them relative to `mkdocs.yml`, as MkDocs does for `docs_dir`.
-
-Every figure placed is also measured (`drawn_figures.legibility`): one whose text
-would be under 11 px on a phone, or which would be taller than 600 px on a
-desktop, is a warning (so `--strict` stops the build) that names the diagram
-file, the figures in px and what to change.
+The syntax and the options are in the package's README. What is decided here:
+a placeholder must stand alone on its line, so any other `{diagram` outside code
+and comments (a bare one, a malformed one, one inside text, a heading or a table
+cell, an unknown name) is a `DiagramError` naming the line, never silent text;
+and each figure placed is measured (`drawn_figures.legibility`), a figure too
+small to read on a phone or too tall for a desktop being a warning, so that
+`--strict` stops the build.
 """
 
 from __future__ import annotations
@@ -59,8 +27,9 @@ from markdown.treeprocessors import Treeprocessor
 
 from drawn_figures import ID_PREFIX, DiagramError, log
 from drawn_figures.fences import outside_fences
+from drawn_figures.keys import NAME
 from drawn_figures.legibility import measure
-from drawn_figures.library import NAME, DiagramLibrary, Figure
+from drawn_figures.library import DiagramLibrary, Figure
 from drawn_figures.options import FOLDER, FONT, FONTS, LINE_NUMBER, SECONDS, SWITCH, CheckedExtension, Rule
 from drawn_figures.stylesheet import DEFAULT_FALLBACK_FONTS, DEFAULT_FONT, stylesheet
 
@@ -72,6 +41,17 @@ LEFT_ALONE = re.compile(r"(?<!\\)(`+).+?(?<!`)\1(?!`)|<!--.*?-->", re.DOTALL)
 # The picture's labels are words out of order: site search (Material's) indexes the caption and the
 # description instead.
 SEARCH_SKIPS_THE_PICTURE = "<svg data-search-exclude "
+# Each step's name and priority, chosen to tie with none of Python-Markdown's or pymdown-extensions':
+PRIORITIES = {
+    # Before snippets (32) adds lines and fenced code (25) removes some: the line numbers are the page's own.
+    "source lines": ("drawn_figures_source_lines", 100),
+    # After lists and quotes open (40, 30, 20), so a placeholder arrives without its marker; after the
+    # whole-block processors (indented code 80, tables 75, headings 70, 60), abbr (16) and footnotes (17),
+    # which keep their own `{diagram`; before link references (15) and paragraphs (10).
+    "placeholders": ("drawn_figures", 15.5),
+    # After `inline` (20) made `<code>`; before `attr_list` (8) could read `{diagram: x}` as attributes.
+    "leftovers": ("drawn_figures_leftovers", 14),
+}
 LIBRARIES: dict[tuple[Path, Path, float, str], DiagramLibrary] = {}
 
 
@@ -199,7 +179,7 @@ class DiagramBlocks(BlockProcessor):
             self.extension.refuse(error)
             html_text = error_html(error)
         else:
-            shown_file = (self.extension.library.shown_folder() / f"{name}.py").as_posix()
+            shown_file = (self.extension.library.folder.shown() / f"{name}.py").as_posix()
             if warning := legibility_warning(shown_file, figure.svg):
                 log.warning("%s", warning)
                 if self.extension.getConfig("show_errors"):
@@ -261,33 +241,25 @@ class DrawnFiguresExtension(CheckedExtension):
         self.reset()
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Python-Markdown's name
-        """Register the three steps, at priorities chosen among Python-Markdown's and pymdown-extensions' own.
-
-        - `drawn_figures_source_lines`, a preprocessor at 100: first of all, before `pymdownx.snippets` (32)
-          adds other files' lines and before fenced code (25) takes blocks away, so that the line
-          numbers it notes are the page's own;
-        - `drawn_figures`, a block processor at 15.5: after the processors that open containers (lists at 40
-          and 30, quotes at 20), so that a placeholder in a list item or a quote reaches it without its
-          marker; after those that take whole blocks as they are (indented code at 80, tables at 75,
-          headings at 70 and 60), so that their `{diagram` stays theirs; after `abbr`'s definitions (16)
-          and footnotes (17), and before link references (15) and paragraphs (10), tying with none;
-        - `drawn_figures_leftovers`, a tree processor at 14: after `inline` (20) has made inline code into
-          `<code>`, which it leaves alone, and before `attr_list` (8) could take a `{diagram: x}` at the
-          end of a heading for attributes; between `legacy_attrs` and footnotes' duplicates (15) and
-          `prettify` (10), tying with none.
-
-        The extension is registered, so that `md.reset()` clears what it knows of a page.
-        """
+        """Only registers: nothing is drawn until a page asks (the paths may not be final yet)."""
         md.registerExtension(self)
-        self.library = library_for(
+        md.preprocessors.register(SourceLines(md, self), *PRIORITIES["source lines"])
+        md.parser.blockprocessors.register(DiagramBlocks(md.parser, self), *PRIORITIES["placeholders"])
+        md.treeprocessors.register(LeftoverMentions(md, self), *PRIORITIES["leftovers"])
+
+    @property
+    def library(self) -> DiagramLibrary:
+        """The library of these options' folder, made when a page first needs it: the paths are final by then."""
+        return library_for(
             self.getConfig("diagrams_dir"),
             self.getConfig("cache_dir"),
             float(self.getConfig("timeout")),
             self.getConfig("font"),
         )
-        md.preprocessors.register(SourceLines(md, self), "drawn_figures_source_lines", 100)
-        md.parser.blockprocessors.register(DiagramBlocks(md.parser, self), "drawn_figures", 15.5)
-        md.treeprocessors.register(LeftoverMentions(md, self), "drawn_figures_leftovers", 14)
+
+    def start_drawing(self) -> None:
+        """Draw what is out of date now, before a page asks: the MkDocs plugin calls it once paths are final."""
+        self.library.start_drawing()
 
     def reset(self) -> None:
         """Forget the page: where its placeholders are, and how often each diagram was placed."""
@@ -323,7 +295,7 @@ class DrawnFiguresExtension(CheckedExtension):
     def name_in(self, line: str) -> str:
         """The diagram name a placeholder line asks for, or a `DiagramError` saying what is wrong."""
         where = self.line_number(line)
-        known = sorted(self.library.sources())
+        known = sorted(self.library.folder.sources())
         listing = f"Known diagrams: {', '.join(known) or 'none yet'}."
         match = PLACEHOLDER.fullmatch(line)
         if match is None:
@@ -347,7 +319,7 @@ class DrawnFiguresExtension(CheckedExtension):
             hint = f" Did you mean {close[0]!r}?" if close else ""
             raise DiagramError(
                 f"{where}: unknown diagram {name!r}.{hint} {listing} "
-                f"To make a new one, add {(self.library.shown_folder() / name).as_posix()}.py."
+                f"To make a new one, add {(self.library.folder.shown() / name).as_posix()}.py."
             )
         return name
 

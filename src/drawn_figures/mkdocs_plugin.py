@@ -4,10 +4,10 @@ The Markdown extension does the work and runs under any tool that runs
 Python-Markdown extensions (Zensical ignores plugins it does not know). This
 plugin only tells the extension what MkDocs alone knows:
 
-- where `mkdocs.yml` is: the extension's `diagrams_dir` and `cache_dir`, and
-  `pymdownx.snippets`' `base_path` (which the glossary's tooltips come from),
-  are made relative to it, as MkDocs makes `docs_dir` and `watch`, so that
-  `mkdocs build -f other/mkdocs.yml` works from any folder;
+- where `mkdocs.yml` is: the extension's `diagrams_dir` and `cache_dir` are
+  made relative to it, as MkDocs makes `docs_dir` and `watch`, so that
+  `mkdocs build -f other/mkdocs.yml` works from any folder; once they are, the
+  drawing starts, in the background, while MkDocs reads the pages;
 - how long each page's front matter is, which MkDocs strips before Markdown
   sees the page, so that a message's line number is the line in the file;
 - which files the site has: it adds the figures' own stylesheet
@@ -21,8 +21,8 @@ plugin only tells the extension what MkDocs alone knows:
   warning), and the server keeps serving.
 
 `mkdocs build` is left as it is: stopped by any mistake (and, with `--strict`,
-as `make build` and the tests run it, by any warning). So `strict` is not set
-in mkdocs.yml: it would make `mkdocs serve` stop at these warnings too.
+by any warning). So a site should not set `strict` in its mkdocs.yml: it would
+make `mkdocs serve` stop at these warnings too.
 """
 
 from __future__ import annotations
@@ -43,7 +43,6 @@ from drawn_figures.stylesheet import STYLESHEET_URL
 # The extension as mkdocs.yml may list it: by its entry point's name, or by its module.
 EXTENSION_NAMES = ("drawn_figures", "drawn_figures.extension", "figures")  # the last one deprecated
 PATH_OPTIONS = ("diagrams_dir", "cache_dir")
-SNIPPETS = "pymdownx.snippets"  # its base_path is relative to the current folder, not to mkdocs.yml
 
 
 def front_matter_lines(source: str, markdown: str) -> int:
@@ -70,9 +69,6 @@ class DrawnFiguresPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         beside_config = Path(config.config_file_path).resolve().parent if config.config_file_path else Path.cwd()
-        snippets: dict[str, Any] = config.mdx_configs.get(SNIPPETS, {})
-        if isinstance(snippets.get("base_path"), list):
-            snippets["base_path"] = [str(beside_config / path) for path in snippets["base_path"]]
         extension = extension_name(config)
         if extension is None:
             return config
@@ -84,6 +80,7 @@ class DrawnFiguresPlugin(BasePlugin[NoOptions]):  # type: ignore[no-untyped-call
             options["show_errors"] = True
         if STYLESHEET_URL not in config.extra_css:
             config.extra_css.insert(0, STYLESHEET_URL)
+        DrawnFiguresExtension(**options).start_drawing()
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:

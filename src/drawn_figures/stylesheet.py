@@ -14,7 +14,7 @@ in its `extra_css` and writes the file into the built site itself:
     python -m drawn_figures.stylesheet SITE_DIR [--font NAME] [--fallback-fonts NAME ...]
 
 A site changes the colours by setting the `--diagram-*` properties in a stylesheet of its own,
-listed after this one (this site does so for Material's dark scheme: docs/stylesheets/figures.css).
+listed after this one (for instance to suit Material's dark scheme).
 """
 
 from __future__ import annotations

@@ -1,12 +1,14 @@
-"""The MkDocs plugin's hooks (drawn_figures/mkdocs_plugin.py), on the real configuration of a small site.
+"""The MkDocs plugin's hooks (drawn_figures.mkdocs_plugin), on the real configuration of a small site.
 
 The site is tests/data/second-site/ (its own files only); the events are run as MkDocs runs them,
-through the configuration's plugin collection.
+through the configuration's plugin collection, or by a real build.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +19,8 @@ from mkdocs.structure.files import Files
 
 from drawn_figures.mkdocs_plugin import DrawnFiguresPlugin, front_matter_lines
 from drawn_figures.stylesheet import STYLESHEET_URL, main, stylesheet
+
+from helpers import BIN, SMALL_SITE
 
 SECOND_SITE = Path(__file__).parents[1] / "data" / "second-site"
 
@@ -92,3 +96,25 @@ def test_the_command_refuses_a_font_that_could_end_the_rule(tmp_path: Path) -> N
     with pytest.raises(SystemExit):
         main([str(tmp_path), "--font", 'Sans"; } body { display: none'])
     assert not (tmp_path / STYLESHEET_URL).exists()
+
+
+def files_under(folder: Path) -> set[Path]:
+    return {path.relative_to(folder) for path in folder.rglob("*")}
+
+
+def test_building_another_site_from_this_ones_folder_writes_nothing_here(tmp_path: Path) -> None:
+    """MkDocs sets extensions up before the plugin makes their paths final: nothing may be drawn then."""
+    here = shutil.copytree(SMALL_SITE, tmp_path / "here")  # a site with diagrams of its own, never built
+    other = shutil.copytree(SECOND_SITE, here / "other")
+    before = files_under(here)
+    build = subprocess.run(
+        [str(BIN / "mkdocs"), "build", "--strict", "-f", "other/mkdocs.yml"],
+        cwd=here,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert build.returncode == 0, build.stderr
+    assert "drawn_figures: 1 diagram(s) drawn, 0 from the cache" in build.stderr
+    assert {path for path in files_under(here) - before if path.parts[0] != "other"} == set()
+    assert len(list((other / ".cache" / "figures").glob("*.json"))) == 1

@@ -1,16 +1,10 @@
-"""Drawing through the server (drawn_figures/server.py) isolates each diagram as a process of its own did.
+"""Each diagram in a child of its own (drawn_figures.children): one that misbehaves fails alone; none outlives a build.
 
-Real builds of the small site (tests/data/small-site: what is tested here is the
-drawing, not this site's pages), real Graphviz, no mocks, and no time asserted:
-a bound on waiting is only there so that a broken test fails instead of hanging.
-That the server and a process per diagram draw byte-identical figures is
-tests/test_reproducible.py's.
-
-    .venv/bin/pytest tests/test_server.py
-
-Which processes a build leaves behind is read from /proc: each build or server
-here runs with an environment variable of its own, which every process it
-starts inherits (the drawing server, and each child it forks).
+Real builds of the small site (tests/data/small-site), real Graphviz, no mocks,
+and no time asserted: a bound on waiting is only there so that a broken test
+fails instead of hanging. Which processes a build leaves behind is read from
+/proc: each build here runs with an environment variable of its own, which
+every process it starts inherits (the forkserver, and each child it forks).
 """
 
 from __future__ import annotations
@@ -25,8 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from drawn_figures import server
-from drawn_figures.library import DRAW_VARIABLE, DiagramLibrary
+from drawn_figures import ChildExit, DiagramError
+from drawn_figures.children import START_METHOD_VARIABLE, Finished, GraphvizTroubleError, failure
+from drawn_figures.library import DiagramLibrary
 from scripts.shared.browser import fetch
 
 from helpers import BIN, WAIT_SECONDS, Project, serving, wait_until
@@ -44,11 +39,6 @@ ALT = "Diagram: boom."
 with Diagram("", show=False):
     Node("x")
 """
-
-pytestmark = pytest.mark.skipif(
-    not server.fork_available() or not Path("/proc/self/environ").exists(),
-    reason="the drawing server needs fork, and these tests read /proc",
-)
 
 
 def place(project: Project, *names: str) -> None:
@@ -139,18 +129,18 @@ KILL = "import os, signal\nos.kill(os.getpid(), signal.SIGKILL)"
 @pytest.mark.parametrize(
     "case",
     [
-        (SEGFAULT, rf"{FAILED} crashed \(SIGSEGV, signal 11\)", "server"),
-        ("import os\nos._exit(3)", rf"{FAILED} exited with status 3", "server"),
-        (KILL, rf"{FAILED} crashed \(SIGKILL, signal 9\)", "server"),
-        (SEGFAULT, rf"{FAILED} crashed \(SIGSEGV, signal 11\)", "subprocess"),
+        (SEGFAULT, rf"{FAILED} crashed \(SIGSEGV, signal 11\)", "forkserver"),
+        ("import os\nos._exit(3)", rf"{FAILED} exited with status 3", "forkserver"),
+        (KILL, rf"{FAILED} crashed \(SIGKILL, signal 9\)", "forkserver"),
+        (SEGFAULT, rf"{FAILED} crashed \(SIGSEGV, signal 11\)", "spawn"),
     ],
-    ids=["segfault", "os._exit", "killed", "segfault, a process per diagram"],
+    ids=["segfault", "os._exit", "killed", "segfault, spawned"],
 )
 def test_a_crash_fails_only_that_diagram_with_its_message(
     project: Project, marker: str, monkeypatch: pytest.MonkeyPatch, case: tuple[str, str, str]
 ) -> None:
     before, message, drawing = case
-    monkeypatch.setenv(DRAW_VARIABLE, drawing)
+    monkeypatch.setenv(START_METHOD_VARIABLE, drawing)
     (project.root / "diagrams" / "boom.py").write_text(BOOM.format(before=before))
     place(project, "boom", "first")
     result = project.build(check=False)
@@ -158,7 +148,6 @@ def test_a_crash_fails_only_that_diagram_with_its_message(
     assert re.search(message, result.stderr), result.stderr
     assert f"{other_diagrams(project)} diagram(s) drawn, 0 from the cache, 1 failed" in result.stderr
     assert cache_entries(project) == other_diagrams(project)
-    assert "process of its own" not in result.stderr  # the server outlived the crash: no fallback
     assert none_left(marker) == []
 
 
@@ -179,14 +168,11 @@ def test_a_crash_under_mkdocs_serve_is_shown_and_the_next_save_draws(project: Pr
 def test_a_saved_helper_is_read_again_by_the_same_long_lived_library(project: Project, tmp_path: Path) -> None:
     library = DiagramLibrary(project.root / "diagrams", tmp_path / "cache", timeout=60)
     assert ">Old first<" in library.figure("first").svg
-    first_server = server.shared_server()
     helper = project.root / "diagrams" / "_labels.py"
     helper.write_text(helper.read_text().replace('"Old"', '"New"'))
-    redrawn = library.figure("first").svg
+    redrawn = library.figure("first").svg  # the same forkserver: the helper is imported after the fork
     assert ">New first<" in redrawn
     assert ">Old first<" not in redrawn
-    assert server.shared_server() is first_server  # one server drew both: the helper was imported after the fork
-    assert first_server.process.poll() is None
 
 
 # --- nothing is left running ----------------------------------------------------------------
@@ -194,14 +180,14 @@ def test_a_saved_helper_is_read_again_by_the_same_long_lived_library(project: Pr
 
 @pytest.mark.parametrize(
     "way",
-    [("server", "drawn_figures.server"), ("subprocess", "-m drawn_figures.draw")],
-    ids=["through the server", "a process per diagram"],
+    [("forkserver", "multiprocessing.forkserver"), ("spawn", "multiprocessing.spawn")],
+    ids=["forkserver", "spawned"],
 )
 def test_nothing_is_left_running_after_a_build(
     project: Project, marker: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, way: tuple[str, str]
 ) -> None:
     drawing_way, drawn_by = way
-    monkeypatch.setenv(DRAW_VARIABLE, drawing_way)
+    monkeypatch.setenv(START_METHOD_VARIABLE, drawing_way)
     drawing, done = tmp_path / "drawing", tmp_path / "done"
     wait_for_done = f"import os, time\nwhile not os.path.exists({str(done)!r}):\n    time.sleep(0.01)"
     (project.root / "diagrams" / "slow.py").write_text(
@@ -217,11 +203,11 @@ def test_nothing_is_left_running_after_a_build(
     wait_for(drawing, "the build drawing slow.py")
     running = processes_with(marker)
     assert any(drawn_by in process for process in running), running
-    if drawing_way == "subprocess":
-        assert not any("drawn_figures.server" in process for process in running), running  # none was started
+    if drawing_way == "spawn":
+        assert not any("multiprocessing.forkserver" in process for process in running), running  # none was started
     done.touch()  # slow.py may end now
     assert build.wait(timeout=WAIT_SECONDS) == 0
-    assert processes_with(marker) == []  # the build waits for its server to end
+    assert none_left(marker) == []
 
 
 @pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
@@ -235,5 +221,27 @@ def test_nothing_is_left_running_after_mkdocs_serve_stops_even_while_drawing(
             BOOM.format(before=f"open({str(drawing)!r}, 'w').close()\nwhile True:\n    pass")
         )
         wait_for(drawing, "mkdocs serve drawing endless.py")
-        assert any("drawn_figures.server" in process for process in processes_with(marker)), log.read_text()
+        assert any("multiprocessing.forkserver" in process for process in processes_with(marker)), log.read_text()
     assert none_left(marker) == []
+
+
+# --- how a child ended becomes an error ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("finished", "error", "message"),
+    [
+        (Finished(ChildExit.MISTAKE, "", "diagrams/x.py:3: NameError: ..."), DiagramError, r"^diagrams/x\.py:3: Name"),
+        (Finished(ChildExit.GRAPHVIZ_TROUBLE, "", "Graphviz is not installed"), GraphvizTroubleError, "^Graphviz is"),
+        (Finished(ChildExit.GRAPHVIZ_TROUBLE, "", ""), GraphvizTroubleError, r"Graphviz trouble \(status 2\)"),
+        (Finished(ChildExit.MISTAKE, "", ""), DiagramError, "exited with status 1$"),
+        (Finished(7, "", "said this"), DiagramError, "exited with status 7; it said:\nsaid this$"),
+        (Finished(-9, "", ""), DiagramError, r"crashed \(SIGKILL, signal 9\)$"),
+    ],
+)
+def test_how_a_child_ended_becomes_the_error_it_stands_for(
+    finished: Finished, error: type[DiagramError], message: str
+) -> None:
+    found = failure("diagrams/x.py", finished)
+    assert type(found) is error
+    assert re.search(message, str(found)), str(found)
