@@ -103,20 +103,7 @@ def test_the_names_looked_for_are_found_where_they_are() -> None:
 
 # Files another change is mending (issue 22), each with what it names; strict, so a mended file fails here
 # until its line is removed.
-BEING_MENDED = {
-    "diagrams_api.py": "line 15: tests/test_diagrams_api.py",
-    "mkdocs_plugin.py": "line 24: `make build`",
-    "stylesheet.py": "line 17: docs/stylesheets/figures.css",
-}
-CASES = [
-    pytest.param(source, marks=pytest.mark.xfail(reason=BEING_MENDED[source.name], strict=True))
-    if source.name in BEING_MENDED
-    else source
-    for source in SOURCES
-]
-
-
-@pytest.mark.parametrize("source", CASES, ids=[source.name for source in SOURCES])
+@pytest.mark.parametrize("source", SOURCES, ids=[source.name for source in SOURCES])
 def test_no_message_or_docstring_of_the_package_names_a_file_of_this_repository(source: Path) -> None:
     found = hits(source)
     assert not found, "say it in terms any site has, or name the package's own command:\n" + "\n".join(found)

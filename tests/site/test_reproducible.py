@@ -1,9 +1,9 @@
 """Two clean builds of the same sources give byte-identical sites, whichever way the figures are drawn.
 
 Each build runs in its own copy of the project (another folder, an empty diagram
-cache): the session's `built`, drawn the default way, and a copy drawn with a
-process per diagram (`FIGURES_DRAW=subprocess`, the way taken where fork is
-missing). The sitemap's dates are the day of the build, or SOURCE_DATE_EPOCH,
+cache): the session's `built`, drawn by forkserver children, and a copy drawn by
+spawned ones (`DRAWN_FIGURES_START_METHOD=spawn`, the way taken where there is no
+forkserver). The sitemap's dates are the day of the build, or SOURCE_DATE_EPOCH,
 which `make build` takes from the last commit.
 """
 
@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from drawn_figures.library import DRAW_VARIABLE
+from drawn_figures.children import START_METHOD_VARIABLE
 
 from helpers import Project, copy_project
 from site_checks import figures_on
@@ -45,7 +45,7 @@ def cached_figures(project: Project) -> dict[str, str]:
 def test_two_clean_builds_are_byte_identical_with_a_process_per_diagram_and_without(
     built: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv(DRAW_VARIABLE, "subprocess")
+    monkeypatch.setenv(START_METHOD_VARIABLE, "spawn")
     one_process_each = copy_project(tmp_path / "elsewhere")
     one_process_each.build()
     assert figures_on(built.page()), "no figure to compare"
