@@ -17,6 +17,8 @@ pages and diagrams build unchanged. This wrapper around Zensical's `build` only 
 - the figures' stylesheet (`assets/drawn-figures.css`, which mkdocs.yml lists), which under MkDocs
   the figures plugin writes and Zensical, which runs no plugin, would leave missing; this site keeps
   the extension's default fonts, so the default stylesheet is the one MkDocs writes;
+- MkDocs' `!relative $docs_dir` tag, which mkdocs.yml gives `pymdownx.snippets` so that the glossary
+  is found wherever the build runs, and which Zensical's YAML loader does not know;
 - one clear line for a mistake in a page or a diagram file, instead of a traceback through
   Zensical's runtime, and a failure, as under `mkdocs build --strict`, when the figures warn
   (a figure too small to read on a phone, say).
@@ -38,6 +40,7 @@ import os
 import sys
 from pathlib import Path
 
+import yaml
 import zensical
 
 from drawn_figures.stylesheet import STYLESHEET_URL, stylesheet
@@ -103,6 +106,13 @@ def preview(dev_addr: str) -> None:
     zensical.serve(str(CONFIG.resolve()), {"dev_addr": dev_addr, "open": False, "strict": False})
 
 
+def relative_path(loader: yaml.Loader, node: yaml.ScalarNode) -> str:
+    """MkDocs' `!relative $docs_dir` or `!relative $config_dir` as an absolute path (this site keeps docs/)."""
+    value = str(loader.construct_scalar(node)).strip()
+    folders = {"$config_dir": CONFIG.resolve().parent, "$docs_dir": CONFIG.resolve().parent / "docs"}
+    return str(folders[value]) if value in folders else value
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m scripts.build_zensical",
@@ -117,6 +127,7 @@ def main(argv: list[str] | None = None) -> int:
         "--dev-addr", default=DEFAULT_DEV_ADDR, help=f"where --serve serves the site (default: {DEFAULT_DEV_ADDR})"
     )
     arguments = parser.parse_args(argv)
+    yaml.Loader.add_constructor("!relative", relative_path)  # the loader Zensical reads mkdocs.yml with
     if arguments.serve:
         preview(arguments.dev_addr)
     else:

@@ -1,4 +1,4 @@
-"""Figures drawn by Python code, placed in Markdown pages by name (see README.md beside this file).
+"""Figures drawn by Python code, placed in Markdown pages by name (the package's README says how to use it).
 
 - `extension`: the Python-Markdown extension: `{diagram: NAME}` lines become figures;
 - `mkdocs_plugin`: the one MkDocs-only part (paths beside mkdocs.yml, front matter, the stylesheet, serving);
