@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin
 
-from mkdocs.utils.yaml import yaml_load
+from mkdocs.config import load_config
 
 from drawn_figures.fences import outside_fences
 from scripts.shared.project import FIGURE, ROOT, markdown_pages, page_path
@@ -193,7 +193,7 @@ class Nav:
 
     @classmethod
     def of(cls, root: Path) -> Nav:
-        nav = yaml_load((root / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]
+        nav = load_config(str(root / "mkdocs.yml")).nav  # as MkDocs reads it, tags such as !relative and all
         sections: dict[str, list[str]] = {}
         for section in nav:
             assert isinstance(section, dict), f"mkdocs.yml: nav: {section!r} is not a section; use {SECTIONS}"
