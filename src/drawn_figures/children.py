@@ -27,6 +27,7 @@ from drawn_figures import ChildExit, DiagramError
 # "__main__" first, as the forkserver's default: else each child would import the build's program again.
 PRELOAD = ["__main__", "diagrams", "graphviz", "PIL.Image", "PIL.PngImagePlugin"]
 START_METHOD_VARIABLE = "DRAWN_FIGURES_START_METHOD"
+CHILD_FILES = ("stdout", "stderr", "status")  # what a child leaves in its scratch folder
 RUNNING: set[multiprocessing.process.BaseProcess] = set()  # stopped at once if the build is interrupted
 RUNNING_LOCK = threading.Lock()
 
@@ -62,8 +63,7 @@ def new_child(arguments: tuple[object, ...]) -> multiprocessing.process.BaseProc
 def run(arguments: list[str], folder: Path, timeout: float) -> Finished:
     """Run `drawn_figures.draw` with `arguments` in `folder`, in a new child; kill it after `timeout` seconds."""
     with tempfile.TemporaryDirectory(prefix="drawn-figures-") as scratch:
-        output = Path(scratch) / "stdout", Path(scratch) / "stderr"
-        child = new_child((arguments, str(folder), dict(os.environ), *map(str, output)))
+        child = new_child((arguments, str(folder), dict(os.environ), scratch))
         with RUNNING_LOCK:
             child.start()
             RUNNING.add(child)
@@ -76,11 +76,13 @@ def run(arguments: list[str], folder: Path, timeout: float) -> Finished:
         finally:
             with RUNNING_LOCK:
                 RUNNING.discard(child)
-        stdout, stderr = (
-            path.read_text(encoding="utf-8", errors="replace") if path.exists() else "" for path in output
+        stdout, stderr, status = (
+            path.read_text(encoding="utf-8", errors="replace") if path.exists() else ""
+            for path in (Path(scratch, name) for name in CHILD_FILES)
         )
     assert child.exitcode is not None  # joined
-    return Finished(child.exitcode, stdout, stderr, timed_out)
+    # The child's own word first: the forkserver's report of an exit can be lost under load (as 255).
+    return Finished(int(status) if status and not timed_out else child.exitcode, stdout, stderr, timed_out)
 
 
 def stop_all() -> None:
@@ -91,10 +93,10 @@ def stop_all() -> None:
                 child.kill()
 
 
-def draw_in_child(arguments: list[str], folder: str, environment: dict[str, str], stdout: str, stderr: str) -> None:
+def draw_in_child(arguments: list[str], folder: str, environment: dict[str, str], scratch: str) -> None:
     """In the child: draw as `python -m drawn_figures.draw ARGUMENTS` would, in the build's environment of now."""
-    for number, path in ((1, stdout), (2, stderr)):
-        os.dup2(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC), number)
+    for number, name in enumerate(CHILD_FILES[:2], start=1):
+        os.dup2(os.open(Path(scratch, name), os.O_WRONLY | os.O_CREAT | os.O_TRUNC), number)
     status = 1
     try:
         die_with_parent()
@@ -115,6 +117,8 @@ def draw_in_child(arguments: list[str], folder: str, environment: dict[str, str]
         for stream in (sys.stdout, sys.stderr):
             with contextlib.suppress(OSError, ValueError):
                 stream.flush()
+        with contextlib.suppress(OSError):
+            Path(scratch, CHILD_FILES[2]).write_text(str(status), encoding="utf-8")
         os._exit(status)  # skip the libraries' teardown, which takes a while
 
 
