@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
-from scripts.shared.browser import launch
+from scripts.shared.browser import launch, serve
 
+from browsing import Visits
 from helpers import SMALL_SITE, Project, copy_project, warm_copy
 
 
@@ -47,3 +48,12 @@ def browser() -> Iterator[Browser]:
         chromium = launch(playwright)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="module")
+def visits(built: Project, browser: Browser) -> Iterator[Visits]:
+    """The built site served, and its pages opened once per module that asks (tests/browsing.py)."""
+    with serve(built.site) as base:
+        opened = Visits(browser, base)
+        yield opened
+        opened.close()
