@@ -57,6 +57,19 @@ class Visits:
 
     def fresh(self, path: str, scheme: str = "light", width: int = DESKTOP) -> Visit:
         """A new visit of its own, for a test that changes the page."""
+        visit = self.start(path, scheme, width)
+        visit.page.wait_for_load_state("networkidle")
+        return visit
+
+    def open_all(self, paths: list[str]) -> None:
+        """Start loading every page in both palettes, then wait for each: their waits for quiet overlap."""
+        started = {(path, scheme): self.start(path, scheme) for path in paths for scheme in SCHEMES}
+        for key, visit in started.items():
+            visit.page.wait_for_load_state("networkidle")
+            self.opened.setdefault(key, visit)
+
+    def start(self, path: str, scheme: str, width: int = DESKTOP) -> Visit:
+        """A visit whose page has begun to load, with everything that goes wrong recorded from the start."""
         context = self.browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme)
         self.contexts.append(context)
         visit = Visit(context.new_page())
@@ -65,7 +78,7 @@ class Visits:
         visit.page.on("pageerror", lambda error: visit.console_errors.append(f"uncaught {error}"))
         visit.page.on("response", visit.record_response)
         visit.page.on("requestfailed", lambda request: visit.failed_requests.append(f"{request.failure} {request.url}"))
-        visit.page.goto(self.base + path, wait_until="networkidle")
+        visit.page.goto(self.base + path, wait_until="commit")
         return visit
 
     def open(self, path: str, scheme: str, width: int = DESKTOP) -> Visit:

@@ -11,7 +11,7 @@ from playwright.sync_api import Browser, sync_playwright
 
 from scripts.shared.browser import launch, serve
 
-from browsing import Visits
+from browsing import EVERY_PAGE, Visits
 from helpers import SMALL_SITE, Project, copy_project, warm_copy
 
 
@@ -55,5 +55,6 @@ def visits(built: Project, browser: Browser) -> Iterator[Visits]:
     """The built site served, and its pages opened once per module that asks (tests/browsing.py)."""
     with serve(built.site) as base:
         opened = Visits(browser, base)
+        opened.open_all(EVERY_PAGE)
         yield opened
         opened.close()

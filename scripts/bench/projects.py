@@ -75,7 +75,8 @@ def with_static_images(page: str, prefix: str) -> str:
     lines = page.split("\n")
     for index in outside_fences(lines):
         if placeholder := PLACEHOLDER.fullmatch(lines[index].strip()):
-            lines[index] = f"![{placeholder['name']}]({prefix}{placeholder['name']}.svg)"
+            indent = lines[index][: len(lines[index]) - len(lines[index].lstrip())]  # in a tab, a list item
+            lines[index] = f"{indent}![{placeholder['name']}]({prefix}{placeholder['name']}.svg)"
     return "\n".join(lines)
 
 

@@ -3,14 +3,16 @@
 A child runs `drawn_figures.draw.main`, so an edited diagram file or helper is
 always read afresh, a file that never ends can be stopped, and several files
 draw at once. Children come from the standard library's forkserver, which has
-imported the drawing libraries once (`PRELOAD`), so a child skips that cost;
-our own modules and the diagram's helpers are imported after the fork, so they
-are never stale under `mkdocs serve`. Where there is no forkserver (Windows),
+imported the drawing libraries and this package once (`PRELOAD`), so a child
+skips that cost. A diagram's helpers are imported after the fork, so they are
+never stale under `mkdocs serve`; nor is this package, imported again by a
+child when its files changed since the forkserver started. Where there is no forkserver (Windows),
 children are spawned. `DRAWN_FIGURES_START_METHOD=spawn` chooses that anywhere.
 """
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import multiprocessing
 import multiprocessing.connection
@@ -25,9 +27,19 @@ from pathlib import Path
 from drawn_figures import ChildExit, DiagramError
 
 # "__main__" first, as the forkserver's default: else each child would import the build's program again.
-PRELOAD = ["__main__", "diagrams", "graphviz", "PIL.Image", "PIL.PngImagePlugin"]
+LIBRARIES = ["diagrams", "graphviz", "PIL.Image", "PIL.PngImagePlugin"]
+PRELOAD = ["__main__", *LIBRARIES, "drawn_figures.children", "drawn_figures.draw"]
 START_METHOD_VARIABLE = "DRAWN_FIGURES_START_METHOD"
 CHILD_FILES = ("stdout", "stderr", "status")  # what a child leaves in its scratch folder
+PACKAGE = Path(__file__).parent
+
+
+def fingerprint() -> list[tuple[str, int, int]]:
+    """This package's files as they are now."""
+    return [(path.name, (status := path.stat()).st_mtime_ns, status.st_size) for path in sorted(PACKAGE.glob("*.py"))]
+
+
+LOADED = fingerprint()  # as the forkserver imported the package (PRELOAD)
 RUNNING: set[multiprocessing.process.BaseProcess] = set()  # stopped at once if the build is interrupted
 RUNNING_LOCK = threading.Lock()
 
@@ -51,11 +63,27 @@ def start_method() -> str:
     return os.environ.get(START_METHOD_VARIABLE) or default
 
 
+def main_imports() -> list[str]:
+    """The modules the build's program (`mkdocs`, say) imports, for the forkserver to import once.
+
+    Each child runs that program's file again, as `__mp_main__`; Python before 3.14 drops the
+    forkserver's `__main__` preload, so without these every child would import MkDocs anew (65 ms).
+    """
+    try:
+        tree = ast.parse(Path(sys.modules["__main__"].__file__ or "").read_bytes())
+    except (AttributeError, OSError, SyntaxError, ValueError):
+        return []
+    found = [alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names]
+    return found + [n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module and not n.level]
+
+
 def new_child(arguments: tuple[object, ...]) -> multiprocessing.process.BaseProcess:
     """A child that will run `draw_in_child(*arguments)`; ended by multiprocessing if the build ends first."""
     if start_method() == "forkserver":
         forkserver = multiprocessing.get_context("forkserver")
-        forkserver.set_forkserver_preload(PRELOAD)  # takes effect when the forkserver starts, once per process
+        forkserver.set_forkserver_preload(
+            [*PRELOAD, *main_imports()]
+        )  # takes effect when the forkserver starts, once per process
         return forkserver.Process(target=draw_in_child, args=arguments, daemon=True)
     return multiprocessing.get_context("spawn").Process(target=draw_in_child, args=arguments, daemon=True)
 
@@ -104,7 +132,10 @@ def draw_in_child(arguments: list[str], folder: str, environment: dict[str, str]
         os.environ.clear()  # PATH and all as the build has them now, not as the forkserver started
         os.environ.update(environment)
         os.chdir(folder)
-        from drawn_figures import draw  # noqa: PLC0415 - after the fork, so that it is never stale
+        if fingerprint() != LOADED:  # the package was edited since the forkserver started (under mkdocs serve)
+            for name in [name for name in sys.modules if name.partition(".")[0] == "drawn_figures"]:
+                del sys.modules[name]
+        from drawn_figures import draw  # noqa: PLC0415 - after the check above, so that it is never stale
 
         status = draw.main(["drawn_figures.draw", *arguments])
     except SystemExit as leaving:  # as a process would end, e.g. sys.exit() outside the diagram file
