@@ -52,7 +52,7 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture(scope="module")
 def visits(built: Project, browser: Browser) -> Iterator[Visits]:
-    """The built site served, and its pages opened once per module that asks (tests/browsing.py)."""
+    """The built site served, and every page opened once in each palette (tests/browsing.py)."""
     with serve(built.site) as base:
         opened = Visits(browser, base)
         opened.open_all(EVERY_PAGE)

@@ -14,6 +14,7 @@ import re
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
 from scripts.shared.browser import pages
 from scripts.shared.project import FIGURE
@@ -22,6 +23,25 @@ from browsing import ARTICLE_PAGES, DESKTOP, EVERY_PAGE, PHONE, SCHEMES, Visits
 from helpers import Project
 
 SEARCHED_WORD = "provisioning"  # in the article, and nowhere in the theme's own text
+
+
+# Axe on every page at a phone's width in both palettes, where a page's own content is at its narrowest (a
+# table that scrolls sideways); at a desktop's, in the light palette, where the theme adds its sidebars; and
+# those sidebars in the dark palette on the home page, since they are the same on every page.
+every_view = pytest.mark.parametrize(
+    ("path", "scheme", "width"),
+    [
+        *((path, scheme, PHONE) for path in EVERY_PAGE for scheme in SCHEMES),
+        *((path, "light", DESKTOP) for path in EVERY_PAGE),
+        ("", "dark", DESKTOP),
+    ],
+)
+
+
+@every_view
+def test_axe_finds_no_violation(visits: Visits, path: str, scheme: str, width: int) -> None:
+    results = Axe().run(visits.open(path, scheme, width).page)
+    assert results.violations_count == 0, results.generate_report()
 
 
 def figure_ids(built: Project, path: str) -> list[str]:
