@@ -1,4 +1,4 @@
-"""Pages of the served site opened in Chromium, each once per palette, for the browser tests (tests/site/test_browser.py)."""
+"""Pages of the served site opened in Chromium, each once per palette, for tests/site/test_browser.py."""
 
 from __future__ import annotations
 
