@@ -111,10 +111,8 @@ $(VENV)/.installed-pip: constraints.txt
 	touch $@
 
 # The package, editable, and one dependency group of pyproject.toml, at the versions of constraints.txt.
-# --no-compile: Python compiles what is imported when it is first imported; compiling every file of every
-# package up front took about 10 of a fresh install's 60 s.
 $(VENV)/.installed-%: pyproject.toml constraints.txt $(VENV)/.installed-pip
-	$(PIP) install --no-compile --constraint constraints.txt --editable . --group $*
+	$(PIP) install --constraint constraints.txt --editable . --group $*
 	touch $@
 
 clean:  ## Remove what builds and screenshots wrote, and the diagram cache
