@@ -54,7 +54,7 @@ lint: $(LINT)  ## Check Python, Markdown, spelling and the GitHub workflows (pre
 	$(BIN)/zizmor --offline --quiet .github/workflows
 
 test: lint browser  ## Run every check and test but those marked scheduled (pytest -m scheduled runs those)
-	$(BIN)/pytest --numprocesses 2 --dist loadfile  # two workers, a test module each: half the tests wait on a browser or a build
+	$(BIN)/pytest --numprocesses 3 --dist loadfile  # a module a worker; three, as the tests often wait on a browser or a build
 
 test-lowest:  ## Run the package's tests with the lowest versions it declares (constraints-lowest.txt), in .venv-lowest
 	rm -rf $(LOWEST)

@@ -58,3 +58,21 @@ def visits(built: Project, browser: Browser) -> Iterator[Visits]:
         opened.open_all(EVERY_PAGE)
         yield opened
         opened.close()
+
+
+# The longest modules first: `make test` hands whole modules to its workers, which then end closer together.
+LONGEST_FIRST = [
+    "tests/site/test_browser.py",
+    "tests/site/test_serve.py",
+    "tests/site/test_figures_in_browser.py",
+    "tests/package/test_children.py",
+    "tests/site/test_contributing.py",
+]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    def rank(item: pytest.Item) -> int:
+        module = item.nodeid.partition("::")[0]
+        return LONGEST_FIRST.index(module) if module in LONGEST_FIRST else len(LONGEST_FIRST)
+
+    items.sort(key=rank)  # stable: the order within each module, and of the rest, is kept
