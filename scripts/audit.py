@@ -31,6 +31,7 @@ from playwright.sync_api import sync_playwright
 
 from scripts.shared.browser import CHROMIUM_FLAGS, pages, system_chromium
 from scripts.shared.project import ROOT
+from scripts.shared.summary import publish
 
 LHCI = ROOT / "node_modules" / ".bin" / "lhci"
 CONFIG = ROOT / "lighthouserc.json"
@@ -114,14 +115,6 @@ def report_notes(manifest: list[dict[str, Any]]) -> tuple[str, list[float], dict
     return version, benchmarks, unscored
 
 
-def publish(markdown: str) -> None:
-    """Print the report, and add it to the job's summary when GitHub Actions runs the audit."""
-    print(f"\n{markdown}")
-    if summary := os.environ.get("GITHUB_STEP_SUMMARY"):
-        with Path(summary).open("a", encoding="utf-8") as page:
-            page.write(f"## Lighthouse\n\n{markdown}\n\n")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m scripts.audit", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -154,7 +147,8 @@ def main(argv: list[str] | None = None) -> int:
     if unscored:
         report += ["", "Unscored, the audit errored:", ""]
         report += [f"- {audit_id} ({', '.join(sorted(where))})" for audit_id, where in sorted(unscored.items())]
-    publish("\n".join(report))
+    print()
+    publish("Lighthouse", "\n".join(report))
     if not all_met:
         print("\nBelow the bar: see lhci assert's lines above", file=sys.stderr)
     return 0 if all_met else 1

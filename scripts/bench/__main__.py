@@ -20,7 +20,6 @@ from scripts.bench.report import (
     Row,
     check_targets,
     per_diagram,
-    publish,
     ratio_to,
     serve_rows,
     table,
@@ -31,6 +30,7 @@ from scripts.bench.serve import measure
 from scripts.bench.timing import Command, Sample, Spread, interleave, run_once
 from scripts.bench.weight import weigh
 from scripts.shared.project import ROOT, copy_project
+from scripts.shared.summary import publish
 
 MKDOCS_BUILD = [str(Path(sys.executable).parent / "mkdocs"), "build", "--strict"]
 DRAW_ONE_AFTER_ANOTHER = 'for f in stack-*.py; do "$0" -m drawn_figures.draw "$f" diagrams >/dev/null || exit 1; done'
@@ -162,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
         Row(f"machine: {len(os.sched_getaffinity(0))} cores", note=load),
     ]
     targets = check_targets(builds, drawn, latency, weights, parallel)
-    publish(table(rows, targets))
+    publish("Benchmark", table(rows, targets))
     args.json.parent.mkdir(parents=True, exist_ok=True)
     results = {
         "cores": len(os.sched_getaffinity(0)),

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
-from pathlib import Path
 
 from scripts.bench.serve import ServeLatency
 from scripts.bench.timing import Sample, Spread, cpu, memory, paired, seconds
@@ -165,11 +163,3 @@ def table(rows: list[Row], targets: list[Target]) -> str:
     text += ["", "Targets:", ""]
     text += [f"- {'met' if t.met else '**missed**'}: {t.goal}: {t.measured}" for t in targets]
     return "\n".join(text)
-
-
-def publish(markdown: str) -> None:
-    """Print the report, and add it to the job's summary when GitHub Actions runs the benchmark."""
-    print(markdown)
-    if summary := os.environ.get("GITHUB_STEP_SUMMARY"):
-        with Path(summary).open("a", encoding="utf-8") as page:
-            page.write(f"## Benchmark\n\n{markdown}\n\n")

@@ -15,9 +15,10 @@ from typing import Any
 import pytest
 
 from scripts.bench.projects import make_generated, make_static_baseline
-from scripts.bench.report import Row, Target, publish, table
+from scripts.bench.report import Row, Target, table
 from scripts.bench.timing import Spread
 from scripts.shared.project import ROOT
+from scripts.shared.summary import publish
 
 from helpers import Project, run_script
 
@@ -52,7 +53,7 @@ def test_the_report_is_printed_and_added_to_the_job_summary(
     summary = tmp_path / "summary.md"
     summary.write_text("## An earlier step\n\n", encoding="utf-8")
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
-    publish(REPORT)
+    publish("Benchmark", REPORT)
     assert capsys.readouterr().out == REPORT + "\n"
     assert summary.read_text(encoding="utf-8") == f"## An earlier step\n\n## Benchmark\n\n{REPORT}\n\n"
 
